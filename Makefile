@@ -1,0 +1,32 @@
+# wong: `make demo` runs the main job on the embedded default, `make test` runs every notebook.
+# Both create .venv on first use and install the exact tested versions from constraints.txt.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test export clean-nbs readme bench
+
+$(STAMP): settings.ini setup.py constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev]"
+	$(BIN)/python -m pip check
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/wong_induce
+
+test: $(STAMP)
+	$(BIN)/python tools/test_notebooks.py
+
+export: $(STAMP)
+	$(BIN)/nbdev_export && $(BIN)/nbdev_clean && $(BIN)/python tools/readme.py
+
+readme: $(STAMP)
+	$(BIN)/python tools/readme.py
+
+bench: $(STAMP)
+	for f in benchmarks/*.py; do $(BIN)/python $$f || exit 1; done

@@ -1,0 +1,37 @@
+"""Run `nbdev_test` on every notebook, one process per notebook, and close with `N passed, N failed`.
+
+Usage: python tools/test_notebooks.py [--flags slow] [--jobs 2] [notebook ...]
+"""
+import argparse, os, subprocess, sys, time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+root = Path(__file__).resolve().parent.parent
+bin_dir = Path(sys.executable).parent
+
+def run_one(nb, flags):
+    "Run one notebook through nbdev_test; return (name, ok, seconds, output)."
+    cmd = [str(bin_dir/'nbdev_test'), '--path', str(nb), '--do_print']
+    if flags: cmd += ['--flags', flags]
+    env = dict(os.environ, OMP_NUM_THREADS=os.environ.get('OMP_NUM_THREADS', '1'), MPLBACKEND='Agg')
+    t0 = time.time()
+    p = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
+    return nb.name, p.returncode == 0, time.time() - t0, p.stdout + p.stderr
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('notebooks', nargs='*')
+    ap.add_argument('--flags', default='')
+    ap.add_argument('--jobs', type=int, default=int(os.environ.get('WONG_TEST_JOBS', 2)))
+    a = ap.parse_args()
+    nbs = [Path(o) for o in a.notebooks] or sorted(p for p in (root/'nbs').glob('*.ipynb') if not p.name.startswith('_'))
+    passed = failed = 0
+    with ThreadPoolExecutor(a.jobs) as ex:
+        for name, ok, secs, out in ex.map(lambda nb: run_one(nb, a.flags), nbs):
+            print(f"{'PASS' if ok else 'FAIL'} {name} ({secs:.0f} s)", flush=True)
+            if not ok: print(out[-6000:], flush=True)
+            passed += ok; failed += not ok
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed or not passed else 0)
+
+if __name__ == '__main__': main()
