@@ -5,13 +5,13 @@
 # %% auto #0
 __all__ = ['CHOICES', 'ConfigError', 'check_cfg', 'get_cfg', 'save_cfg']
 
-# %% ../nbs/01_config.ipynb #6d8dabe0
+# %% ../nbs/01_config.ipynb #234617f5
 import ast
 from pathlib import Path
 import yaml
 from yacs.config import CfgNode as CN
 
-# %% ../nbs/01_config.ipynb #09387656
+# %% ../nbs/01_config.ipynb #512ade87
 _C = CN()
 _C.MODEL = CN()
 _C.MODEL.ARCH = 'cifar_resnet18'  # a torchvision ResNet name, cifar_<name>, or 'resnetx' (uses GRAPH)
@@ -84,7 +84,7 @@ _C.TRAIN.SEED = 0
 _C.OUTPUT = CN()
 _C.OUTPUT.DIR = 'work/default'    # the run's work directory: flat/, cache/, cluster/, induced/, report/
 
-# %% ../nbs/01_config.ipynb #784e297c
+# %% ../nbs/01_config.ipynb #dc3db5ae
 CHOICES = {
     'DATA.NAME': ('digits', 'cifar10', 'cifar100', 'imagefolder'),
     'TRAIN.SCHEDULE': ('one_cycle', 'flat'),
@@ -93,7 +93,7 @@ CHOICES = {
     'CACHE.SPLIT': ('train', 'valid'),
 }
 
-# %% ../nbs/01_config.ipynb #193a5cc3
+# %% ../nbs/01_config.ipynb #cb818c10
 class ConfigError(ValueError):
     "A configuration key or value that wong cannot use."
 
@@ -134,7 +134,7 @@ def check_cfg(cfg:CN) -> CN:
         raise ConfigError(f"INDUCE.PROTOTYPES = {cfg.INDUCE.PROTOTYPES!r}: give one count >= 1 per inducer")
     return cfg
 
-# %% ../nbs/01_config.ipynb #ef982e3e
+# %% ../nbs/01_config.ipynb #1a875c9a
 def _parse_value(v):
     if not isinstance(v, str): return v
     try: return ast.literal_eval(v)
@@ -175,7 +175,7 @@ def get_cfg(cfg_file:str|Path|None=None, # YAML file overriding the defaults
     cfg.freeze()
     return check_cfg(cfg)
 
-# %% ../nbs/01_config.ipynb #6a310b98
+# %% ../nbs/01_config.ipynb #23f29327
 def save_cfg(cfg:CN, path:str|Path) -> Path:
     "Write `cfg` as YAML atomically (temporary file, then rename)."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,12 +6,12 @@
 __all__ = ['conv', 'conv_bn', 'conv_bn_relu', 'resnet_stem', 'cifar_stem', 'resnet_basicblock', 'resnet_bottleneck', 'mbconv',
            'IdentityMapping', 'Classifier', 'init_cnn', 'num_params']
 
-# %% ../nbs/00_core.ipynb #69a77c1b
+# %% ../nbs/00_core.ipynb #0996d32f
 from collections import OrderedDict
 import torch
 from torch import nn
 
-# %% ../nbs/00_core.ipynb #39557b50
+# %% ../nbs/00_core.ipynb #1c120b1f
 def conv(ni:int,      # input channels
          no:int,      # output channels
          ks:int=3,    # kernel size
@@ -21,7 +21,7 @@ def conv(ni:int,      # input channels
     "A bias-free `ks`x`ks` convolution with same padding."
     return nn.Conv2d(ni, no, ks, stride=stride, padding=ks//2, groups=groups, bias=False)
 
-# %% ../nbs/00_core.ipynb #01def1a8
+# %% ../nbs/00_core.ipynb #17b19ff7
 def conv_bn(ni:int, no:int, ks:int=3, stride:int=1, groups:int=1,
             zero_bn:bool=False, # start the BN scale at 0 (the unit then starts as the identity)
            ) -> nn.Sequential:
@@ -36,7 +36,7 @@ def conv_bn_relu(ni:int, no:int, ks:int=3, stride:int=1, groups:int=1) -> nn.Seq
     m.add_module('relu', nn.ReLU(inplace=True))
     return m
 
-# %% ../nbs/00_core.ipynb #dc40f3a1
+# %% ../nbs/00_core.ipynb #047d3b00
 def resnet_stem(c_in:int=3,           # image channels
                 no:int=64,            # output channels
                 deep_stem:bool=False, # three 3x3 convolutions instead of one 7x7
@@ -55,7 +55,7 @@ def cifar_stem(c_in:int=3, no:int=64) -> nn.Sequential:
     "CIFAR ResNet stem: one 3x3 stride-1 conv, BN, ReLU; no pooling."
     return nn.Sequential(OrderedDict(conv1=conv(c_in, no, 3), bn1=nn.BatchNorm2d(no), relu=nn.ReLU(inplace=True)))
 
-# %% ../nbs/00_core.ipynb #d89adf6c
+# %% ../nbs/00_core.ipynb #e031361c
 def resnet_basicblock(ni:int, no:int, nh:int, stride:int=1,
                       ks:int=3, # kernel size of both convolutions
                       **kwargs) -> nn.Sequential:
@@ -83,7 +83,7 @@ def mbconv(ni:int, no:int, nh:int, stride:int=1,
         conv2=conv(nh, nh, ks, stride, groups=nh), bn2=nn.BatchNorm2d(nh), relu2=nn.ReLU(inplace=True),
         conv3=conv(nh, no, 1), bn3=nn.BatchNorm2d(no)))
 
-# %% ../nbs/00_core.ipynb #ca671a14
+# %% ../nbs/00_core.ipynb #5f4178c4
 class IdentityMapping(nn.Sequential):
     "Shortcut: identity if `ni == no` and `stride == 1`, else 1x1 strided conv + BN."
     def __init__(self, ni:int, no:int, stride:int=1):
@@ -95,7 +95,7 @@ class Classifier(nn.Sequential):
     def __init__(self, ni:int, c_out:int):
         super().__init__(OrderedDict(pool=nn.AdaptiveAvgPool2d(1), flatten=nn.Flatten(), fc=nn.Linear(ni, c_out)))
 
-# %% ../nbs/00_core.ipynb #e330e55b
+# %% ../nbs/00_core.ipynb #f825ff79
 def init_cnn(m:nn.Module) -> nn.Module:
     "He-normal init for conv and linear weights, zero biases, BN to (1, 0); returns `m`."
     for o in m.modules():
