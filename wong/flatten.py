@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['PRIMITIVES', 'constructor_source', 'identifier', 'unique_name', 'graph_source', 'load_source', 'ReLUSite',
            'Flattened', 'flat_relu_sites', 'flatten', 'randomise_bn', 'verify_equivalence', 'top1_accuracy',
-           'compare_accuracy', 'check_roundtrip', 'write_flattened', 'cfg_for', 'wong_flatten']
+           'compare_accuracy', 'check_roundtrip', 'write_flattened', 'cfg_for', 'flatten_to_dir', 'wong_flatten']
 
 # %% ../nbs/05_flatten.ipynb #a2f59791
 import copy, json, keyword, operator, re, sys, builtins, argparse
@@ -352,6 +352,23 @@ def cfg_for(model:str, opts:list|None=None):
     if str(model).endswith(('.yaml', '.yml')): return get_cfg(model, opts)
     return get_cfg(cfg_list=['MODEL.ARCH', model] + list(opts or []))
 
+def flatten_to_dir(model:str,            # architecture name or yacs config file
+                   out:str|Path,          # output directory
+                   checkpoint:str=None,   # structured checkpoint (default: seeded fresh weights)
+                   prefix:str='',         # key prefix to strip from the checkpoint
+                   opts:list|None=None,   # config overrides [KEY, VALUE, ...]
+                   class_name:str='FlatModel',
+                  ) -> tuple:
+    "Build, flatten, write and check a model; returns `(flattened, max_abs_diff, paths)`."
+    cfg = cfg_for(model, opts)
+    torch.manual_seed(0)
+    structured = model_from_cfg(cfg).eval()
+    if checkpoint: structured.load_state_dict(load_state_dict_file(checkpoint, prefix), strict=True)
+    size = cfg.MODEL.INPUT_SIZE
+    flat = flatten(structured, torch.zeros(1, 3, size, size), class_name)
+    paths = write_flattened(flat, structured.state_dict(), out)
+    return flat, check_roundtrip(structured, flat, torch.randn(4, 3, size, size)), paths
+
 @call_parse
 def wong_flatten(model:str,              # architecture name (e.g. cifar_resnet18, resnet50) or a yacs config file
                  out:str='flat',         # output directory
@@ -364,16 +381,8 @@ def wong_flatten(model:str,              # architecture name (e.g. cifar_resnet1
                 ):
     "Flatten a ResNet-family model: write its source and converted checkpoint, print ReLU sites and the equivalence check."
     opts = [o for k, v in [('MODEL.NUM_CLASSES', num_classes), ('MODEL.WIDTH', width), ('MODEL.INPUT_SIZE', input_size)] if v is not None for o in (k, v)]
-    cfg = cfg_for(model, opts)
-    torch.manual_seed(0)
-    structured = model_from_cfg(cfg).eval()
-    if checkpoint: structured.load_state_dict(load_state_dict_file(checkpoint, prefix), strict=True)
-    size = cfg.MODEL.INPUT_SIZE
-    flat = flatten(structured, torch.zeros(1, 3, size, size), class_name)
-    paths = write_flattened(flat, structured.state_dict(), out)
+    flat, diff, paths = flatten_to_dir(model, out, checkpoint, prefix, opts, class_name)
     for i, s in enumerate(flat.relu_sites): print(f"{i:3d}  {s.name:<24} {str(s.shape):<18} {s.units:>12,}")
-    print(f"{len(flat.relu_sites)} ReLU sites, {sum(s.units for s in flat.relu_sites):,} DReLUs per {size}x{size} image")
-    diff = check_roundtrip(structured, flat, torch.randn(4, 3, size, size))
+    print(f"{len(flat.relu_sites)} ReLU sites, {sum(s.units for s in flat.relu_sites):,} DReLUs per image")
     print(f"equivalence: max |structured - flat| = {diff:g} on 4 random images (0 expected)")
     for k, p in paths.items(): print(f"wrote {k}: {p}")
-    return flat
