@@ -21,10 +21,11 @@ _BIT_WEIGHTS = 2 ** torch.arange(8, dtype=torch.int32)
 
 def pack_bytes(signs:torch.Tensor) -> torch.Tensor:
     "`(units, n)` booleans -> `(units, ceil(n/8))` uint8, image `i` at bit `i % 8` of byte `i // 8`."
+    if signs.device.type == 'cpu': return torch.from_numpy(np.packbits(signs.numpy(), axis=1, bitorder='little'))
     u, n = signs.shape
     pad = (-n) % 8
     if pad: signs = torch.cat([signs, signs.new_zeros(u, pad)], 1)
-    return (signs.view(u, -1, 8).to(torch.int32) * _BIT_WEIGHTS.to(signs.device)).sum(-1).to(torch.uint8)
+    return (signs.reshape(u, -1, 8).to(torch.int32) * _BIT_WEIGHTS.to(signs.device)).sum(-1).to(torch.uint8)
 
 def pack_signs(signs) -> torch.Tensor:
     "`(units, n)` booleans (numpy or torch) -> `(units, ceil(n/64))` int64 words."
