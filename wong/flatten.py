@@ -89,6 +89,11 @@ def _literal(a, names):
     if a is None or isinstance(a, (bool, int, float, str)): return repr(a)
     raise TypeError(f"cannot write the constant {a!r} of type {type(a).__name__} as source")
 
+def _flat_args(args):
+    for a in args:
+        if isinstance(a, (tuple, list)): yield from _flat_args(a)
+        else: yield a
+
 def _args(node, names):
     parts = [_literal(a, names) for a in node.args] + [f"{identifier(k)}={_literal(v, names)}" for k, v in node.kwargs.items()]
     return ', '.join(parts)
@@ -122,7 +127,10 @@ def graph_source(graph:torch.fx.Graph,
     if not class_name.isidentifier() or keyword.iskeyword(class_name):
         raise ValueError(f"class_name {class_name!r} is not a valid Python identifier")
     order = list(graph.nodes)
-    last_use = {n: i for i, node in enumerate(order) for n in node.all_input_nodes}
+    def reads(node):  # the values a line reads: a child call's own arguments, else the node's
+        if node not in calls: return node.all_input_nodes
+        return list(dict.fromkeys(a for a in _flat_args(calls[node][1]) if isinstance(a, Node)))
+    last_use = {n: i for i, node in enumerate(order) for n in reads(node)}
     names, free, inputs, body = {}, [], [], []
     def take():  # the lowest variable name not holding a live value: x, x1, x2, ...
         n = min(free, key=lambda v: int(v[1:] or 0)) if free else f"x{len(names_in_use) or ''}"
@@ -148,7 +156,7 @@ def graph_source(graph:torch.fx.Graph,
         # values whose last use is this line give their names back before the result takes one,
         # so tensors are freed as early as in the structured model
         if '+=' in line: names[node] = names[node.args[0]]
-        for a in node.all_input_nodes:
+        for a in reads(node):
             if last_use.get(a) == i and names[a] != names.get(node): free.append(names[a]); names_in_use.discard(names[a])
         if '+=' not in line:
             names[node] = take()

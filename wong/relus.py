@@ -51,7 +51,7 @@ def relu_sites(model:nn.Module,
     try:
         with torch.no_grad(): ShapeProp(gm.eval()).propagate(x)
     finally: model.train(was_training)
-    rows, used = {}, set()
+    rows, used, declared = {}, set(), set()
     for node in graph.nodes:
         if node.op == 'call_module':
             m = model.get_submodule(node.target)
@@ -61,13 +61,18 @@ def relu_sites(model:nn.Module,
         out_shape = tuple(node.meta['tensor_meta'].shape[1:])
         units = math.prod(out_shape)
         site = getattr(m, 'site', None)  # declared by the modules of an induced site
+        custom = m is not None and hasattr(m, 'drelu_count')
+        kind = getattr(m, 'kind', 'relu') if custom else 'relu'
+        cost = m.drelu_count(units) if custom else units
+        if site is None and node.op == 'call_module' and identifier(node.target) in declared: site = identifier(node.target)
+        if site is not None and site in rows:  # a second module of one site (an inducer's sign test beside its gate)
+            r = rows[site]
+            shape = r.shape if kind == 'prototypes' else out_shape
+            rows[site] = SiteCost(site, f"{r.kind}+{kind}", shape, math.prod(shape), r.drelus + cost)
+            continue
         name = site or unique_name(identifier(node.target if node.op == 'call_module' else node.name), used)
-        kind = getattr(m, 'kind', 'relu') if m is not None and hasattr(m, 'drelu_count') else 'relu'
-        cost = m.drelu_count(units) if m is not None and hasattr(m, 'drelu_count') else units
-        if site and name in rows:  # a second module of the same site (an inducer's sign test beside its gate)
-            r = rows[name]
-            rows[name] = SiteCost(name, f"{r.kind}+{kind}", r.shape if r.kind != 'prototypes' else out_shape, max(r.units, units), r.drelus + cost)
-        else: rows[name] = SiteCost(name, kind, out_shape, units, cost)
+        if site is not None: declared.add(site); used.add(site)
+        rows[name] = SiteCost(name, kind, out_shape, units, cost)
     return list(rows.values())
 
 def drelu_count(model:nn.Module, input_size:int|tuple=32) -> int:
