@@ -39,7 +39,7 @@ class InducedReLU(torch.nn.Module):
         super().__init__()
         self.site, self.inducer = site, inducer
         self.register_buffer('index', torch.zeros(units, dtype=torch.long))
-    def forward(self, x, drelu): return x * drelu[:, self.index].view_as(x)
+    def forward(self, x, drelu): return x * drelu.index_select(1, self.index).view_as(x)
     def drelu_count(self, units): return 0
     def constructor_source(self): return f"InducedReLU({self.site!r}, {len(self.index)}, {self.inducer!r})"
 
