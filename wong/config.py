@@ -150,7 +150,7 @@ def _list_to_tree(cfg_list, node):
             if p not in n or not isinstance(n[p], CN):
                 raise ConfigError(f"unknown key {key} in the override list; valid sections: {', '.join(k for k in node if isinstance(node[k], CN))}")
             d, n = d.setdefault(p, {}), n[p]
-        d[name] = _parse_value(value)
+        d[name] = value if isinstance(n.get(name), str) else _parse_value(value)  # a string setting keeps its text
     return tree
 
 def _merge(cfg, tree):

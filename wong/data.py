@@ -6,8 +6,11 @@
 __all__ = ['Data', 'Transformed', 'digits_data', 'cifar_data', 'imagefolder_data', 'get_data']
 
 # %% ../nbs/02_data.ipynb #087a3fae
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
+# fastai 2.8.7 calls torch.jit.script at import, which torch 2.14 deprecates: noise on every command line
+warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
 import numpy as np
 import torch
 import torch.nn.functional as F
