@@ -161,9 +161,11 @@ def _merge(cfg, tree):
 
 def get_cfg(cfg_file:str|Path|None=None, # YAML file overriding the defaults
             cfg_list:list|tuple|None=None, # [KEY, VALUE, ...] overriding the file
+            base:CN|None=None,             # start from this config instead of the defaults (it is not changed)
            ) -> CN:
-    "A fresh, frozen, validated configuration: defaults < `cfg_file` < `cfg_list`."
-    cfg = _C.clone()
+    "A fresh, frozen, validated configuration: defaults (or `base`) < `cfg_file` < `cfg_list`."
+    cfg = (base if base is not None else _C).clone()
+    cfg.defrost()
     if cfg_file is not None:
         path = Path(cfg_file)
         if not path.is_file(): raise FileNotFoundError(f"config file not found: {path}")

@@ -13,6 +13,7 @@ import torch
 from torch import nn
 import torchvision
 from torchvision.models.resnet import BasicBlock, Bottleneck
+from .resnetx import resnetx
 
 # %% ../nbs/04_models.ipynb #5374e127
 class CifarResNet(nn.Module):
@@ -69,9 +70,7 @@ def get_model(arch:str,             # one of `ARCHS`
     if arch in CIFAR_ARCHS:
         block, layers = _CIFAR_LAYERS[arch[len('cifar_'):]]
         return CifarResNet(block, layers, num_classes, width)
-    if arch == 'resnetx':
-        from wong.resnetx import resnetx
-        return resnetx(cfg, c_out=num_classes)
+    if arch == 'resnetx': return resnetx(cfg, c_out=num_classes)
     raise ValueError(f"unknown architecture {arch!r}; valid: {', '.join(ARCHS)}")
 
 def model_from_cfg(cfg) -> nn.Module:

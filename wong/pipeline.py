@@ -283,7 +283,7 @@ def run_pipeline(cfg, steps:list|None=None, cfg_file=None, progress:bool=True, l
         records[step] = rec
     return records
 
-# %% ../nbs/11_pipeline.ipynb #2fd60b9f
+# %% ../nbs/11_pipeline.ipynb #6c27ee12
 @call_parse
 def wong_induce(cfg:str=None,   # yacs config file (default: the embedded default experiment)
                 steps:str=None, # comma-separated subset of: baseline,flatten,verify,cache,cluster,induce,evaluate,finetune,report
