@@ -29,4 +29,4 @@ readme: $(STAMP)
 	$(BIN)/python tools/readme.py
 
 bench: $(STAMP)
-	for f in benchmarks/*.py; do $(BIN)/python $$f || exit 1; done
+	for f in flatten_speed cluster_speed induced_speed; do $(BIN)/python benchmarks/$$f.py || exit 1; done

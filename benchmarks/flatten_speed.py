@@ -3,10 +3,11 @@
 Usage: python benchmarks/flatten_speed.py [--arch cifar_resnet18] [--size 32] [--batch 64] [--reps 20]
 Runs on CUDA when available. Timings interleave the two models so drift affects both alike.
 """
-import argparse, time, statistics
+import argparse
 import torch
 from wong.models import get_model
 from wong.flatten import flatten
+from timing import median_times
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--arch', default='cifar_resnet18'); ap.add_argument('--size', type=int, default=32)
@@ -19,18 +20,6 @@ structured = get_model(a.arch, width=a.width).to(dev).eval()
 flat = flatten(structured, torch.zeros(1, 3, a.size, a.size, device=dev)).module.to(dev).eval()
 x = torch.randn(a.batch, 3, a.size, a.size, device=dev)
 
-def timed(m):
-    if dev == 'cuda': torch.cuda.synchronize()
-    t = time.perf_counter()
-    with torch.no_grad(): m(x)
-    if dev == 'cuda': torch.cuda.synchronize()
-    return time.perf_counter() - t
-
-for m in (structured, flat, structured, flat): timed(m)  # warm-up
-ts, tf = [], []
-for i in range(a.reps):  # alternate which model runs first
-    if i % 2: ts.append(timed(structured)); tf.append(timed(flat))
-    else: tf.append(timed(flat)); ts.append(timed(structured))
-ms, mf = statistics.median(ts), statistics.median(tf)
+ms, mf = median_times(structured, flat, x, a.reps)
 print(f"{a.arch} {a.size}x{a.size} batch {a.batch} on {dev}: structured {ms*1e3:.1f} ms, flat {mf*1e3:.1f} ms (medians of {a.reps})")
 print(f"flat/structured forward-time ratio: {mf/ms:.3f} (goal <= 1.05)")

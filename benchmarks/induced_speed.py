@@ -4,11 +4,12 @@ one-hot choosing matrices of the original work. Timings interleave the two model
 
 Usage: python benchmarks/induced_speed.py [--batch 64] [--reps 20] [--k 1000]
 """
-import argparse, time, statistics
+import argparse
 import numpy as np, torch
 from wong.models import get_model
 from wong.flatten import flatten
 from wong.induced import InductionPlan, build_induced
+from timing import median_times
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--batch', type=int, default=64); ap.add_argument('--reps', type=int, default=20)
@@ -26,19 +27,7 @@ ind = build_induced(fl, plan, {'relu': rng.choice(sites['relu'], a.k, replace=Fa
 flat, induced = fl.module.to(dev).eval(), ind.module.to(dev).eval()
 x = torch.randn(a.batch, 3, 32, 32, device=dev)
 
-def timed(m):
-    if dev == 'cuda': torch.cuda.synchronize()
-    t = time.perf_counter()
-    with torch.no_grad(): m(x)
-    if dev == 'cuda': torch.cuda.synchronize()
-    return time.perf_counter() - t
-
-for m in (flat, induced, flat, induced): timed(m)
-tf, ti = [], []
-for i in range(a.reps):
-    if i % 2: tf.append(timed(flat)); ti.append(timed(induced))
-    else: ti.append(timed(induced)); tf.append(timed(flat))
-mf, mi = statistics.median(tf), statistics.median(ti)
+mf, mi = median_times(flat, induced, x, a.reps)
 print(f"cifar_resnet18 32x32 batch {a.batch} on {dev}, stem inducing {len(blocks)} block ReLUs at k={a.k}")
 print(f"flat {mf*1e3:.1f} ms, induced {mi*1e3:.1f} ms (medians of {a.reps}); induced/flat forward-time ratio: {mi/mf:.3f} (goal <= 1.2)")
 index_bytes = sum(sites[s] * 8 for s in blocks) + a.k * 8

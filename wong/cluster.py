@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .models import save_atomic
-from .cache import pack_signs, unpack_signs
+from .cache import pack_signs
 
 # %% ../nbs/08_cluster.ipynb #aba30d17
 def _popcount_swar(x:torch.Tensor) -> torch.Tensor:

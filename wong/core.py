@@ -8,7 +8,6 @@ __all__ = ['conv', 'conv_bn', 'conv_bn_relu', 'resnet_stem', 'cifar_stem', 'resn
 
 # %% ../nbs/00_core.ipynb #0996d32f
 from collections import OrderedDict
-import torch
 from torch import nn
 
 # %% ../nbs/00_core.ipynb #1c120b1f

@@ -32,7 +32,7 @@ class Data:
     name: str
     def sizes(self) -> dict: return {'train': len(self.dls.train.dataset), 'valid': len(self.dls.valid.dataset), 'test': len(self.test.dataset)}
     def split(self, name:str) -> DataLoader:
-        "The DataLoader of split `name` ('train' without shuffling or augmentation is not kept: use valid or test)."
+        "The DataLoader of split `name`: 'train' (shuffled, augmented), 'valid' or 'test'."
         return {'train': self.dls.train, 'valid': self.dls.valid, 'test': self.test}[name]
 
 class Transformed(Dataset):

@@ -8,14 +8,14 @@ __all__ = ['PRIMITIVES', 'constructor_source', 'identifier', 'unique_name', 'gra
            'compare_accuracy', 'check_roundtrip', 'write_flattened', 'cfg_for', 'flatten_to_dir', 'wong_flatten']
 
 # %% ../nbs/05_flatten.ipynb #a2f59791
-import copy, json, keyword, operator, re, sys, builtins, argparse
-from dataclasses import dataclass, field
+import copy, json, keyword, operator, re, builtins
+from dataclasses import dataclass
 from pathlib import Path
 import torch
 from torch import nn
 import torch.fx
 from torch.fx.node import Node
-from fastcore.script import call_parse, Param
+from fastcore.script import call_parse
 from .config import get_cfg
 from .models import model_from_cfg, load_state_dict_file, save_atomic
 

@@ -7,7 +7,7 @@ __all__ = ['INDUCED_MODULES_SOURCE', 'load_mapping', 'InductionPlan', 'Induced',
            'drelu_comparison', 'comparison_table', 'PrototypeSigns', 'InducedReLU', 'Linearised']
 
 # %% ../nbs/09_induced.ipynb #af2f75e7
-import inspect, json
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -17,7 +17,7 @@ import torch.fx
 import yaml
 from .models import save_atomic, load_state_dict_file
 from .flatten import Flattened, graph_source, load_source
-from .relus import relu_sites, drelu_table
+from .relus import relu_sites
 
 # %% ../nbs/09_induced.ipynb #8d960061
 INDUCED_MODULES_SOURCE = '''

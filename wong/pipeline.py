@@ -8,7 +8,7 @@ __all__ = ['STEPS', 'key_of', 'file_hash', 'Run', 'step_baseline', 'step_flatten
            'run_pipeline', 'wong_induce']
 
 # %% ../nbs/11_pipeline.ipynb #9d9d3de0
-import hashlib, json, sys, time, traceback
+import hashlib, json, sys, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -17,7 +17,7 @@ from .config import get_cfg, save_cfg, ConfigError
 from .data import get_data
 from .models import model_from_cfg, load_state_dict_file, save_atomic
 from .flatten import flatten, write_flattened, load_source, compare_accuracy, verify_equivalence
-from .relus import relu_sites, drelu_table, plot_drelus
+from .relus import relu_sites, plot_drelus
 from .cache import cache_drelus, DReLUCache, weights_fingerprint
 from .cluster import farthest_point_sampling, associate, save_clustering, load_clustering
 from .induced import InductionPlan, load_mapping, build_induced, save_induced, load_induced, drelu_comparison, comparison_table

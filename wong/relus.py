@@ -14,7 +14,6 @@ from torch import nn
 import torch.fx
 from torch.fx.passes.shape_prop import ShapeProp
 from fastcore.script import call_parse
-from .config import get_cfg
 from .models import model_from_cfg
 from .flatten import cfg_for, save_atomic, identifier, unique_name
 

@@ -112,7 +112,7 @@ def resnet_name_map(model:ResNetX) -> dict:
     for k in ours:
         if k.startswith('stem.'): m[k[len('stem.'):]] = k                      # stem.conv1.weight <- conv1.weight
         elif k.startswith('classifier.fc.'): m['fc.' + k[len('classifier.fc.'):]] = k
-    first, idx = 0, 0
+    idx = 0
     for s, n in enumerate(model.num_nodes):
         for j in range(n):
             for k in ours:

@@ -13,10 +13,10 @@ from torch import nn
 from fastai.learner import Learner
 from fastai.metrics import accuracy
 from fastai.optimizer import SGD, Adam
-from fastai.callback.schedule import fit_one_cycle  # patches Learner.fit_one_cycle
+import fastai.callback.schedule  # adds Learner.fit_one_cycle
 from fastai.torch_core import set_seed
 from fastai.distributed import DistributedTrainer, DistributedDL
-from fastai.torch_core import num_distrib, rank_distrib
+from fastai.torch_core import num_distrib
 from .flatten import top1_accuracy
 
 # %% ../nbs/10_train.ipynb #6b85dab0
@@ -42,9 +42,7 @@ def distributed(learn:Learner):
     finally: learn.remove_cb(cb)
 
 # %% ../nbs/10_train.ipynb #c5b015b9
-def make_learner(model:nn.Module, data, cfg,
-                 finetune:bool=False, # use the FINETUNE_* settings
-                ) -> Learner:
+def make_learner(model:nn.Module, data, cfg) -> Learner:
     "A fastai `Learner` for `model` on `data` with the optimiser and weight decay of `cfg.TRAIN`."
     opt = {'sgd': partial(SGD, mom=cfg.TRAIN.MOM), 'adam': Adam}[cfg.TRAIN.OPT]
     return Learner(data.dls, model, loss_func=nn.CrossEntropyLoss(), opt_func=opt, metrics=accuracy, wd=cfg.TRAIN.WD)
@@ -68,7 +66,7 @@ def train_baseline(model:nn.Module, data, cfg) -> Learner:
 def finetune(model:nn.Module, data, cfg) -> Learner:
     "Finetune `model` (an induced model) with `TRAIN.FINETUNE_EPOCHS`, `FINETUNE_LR`, `FINETUNE_SCHEDULE`."
     set_seed(cfg.TRAIN.SEED, reproducible=True)
-    return fit(make_learner(model, data, cfg, finetune=True), cfg.TRAIN.FINETUNE_EPOCHS, cfg.TRAIN.FINETUNE_LR, cfg.TRAIN.FINETUNE_SCHEDULE)
+    return fit(make_learner(model, data, cfg), cfg.TRAIN.FINETUNE_EPOCHS, cfg.TRAIN.FINETUNE_LR, cfg.TRAIN.FINETUNE_SCHEDULE)
 
 def evaluate(model:nn.Module, data, split:str='test') -> float:
     "Top-1 accuracy of `model` on `split` (a plain eval-mode loop, independent of the Learner)."
