@@ -16,7 +16,7 @@ from torch import nn
 import torch.fx
 import yaml
 from .models import save_atomic, load_state_dict_file
-from .flatten import Flattened, graph_source, load_source
+from .flatten import Flattened, graph_source, load_source, read_source
 from .relus import relu_sites
 
 # %% ../nbs/09_induced.ipynb #8d960061
@@ -194,13 +194,15 @@ def save_induced(induced:Induced, out:str|Path, state_dict:dict|None=None) -> di
     save_atomic(plan, paths['plan'], lambda d, p: Path(p).write_text(json.dumps(d, indent=1)))
     return paths
 
-def load_induced(out:str|Path, checkpoint:str|Path|None=None) -> Induced:
+def load_induced(out:str|Path, checkpoint:str|Path|None=None,
+                 source_sha256:str|None=None, # refuse to execute a source file whose SHA-256 differs
+                ) -> Induced:
     "The induced model saved in `out` (source + checkpoint, loaded strictly and without unpickling)."
     out = Path(out)
     for f in ('induced_model.py', 'plan.json'):
         if not (out/f).is_file(): raise FileNotFoundError(f"no induced model in {out}: {f} is missing")
     meta = json.loads((out/'plan.json').read_text())
-    source = (out/'induced_model.py').read_text()
+    source = read_source(out/'induced_model.py', source_sha256)
     module = load_source(source, meta['class_name'])()
     module.load_state_dict(load_state_dict_file(checkpoint or out/'induced.pth'), strict=True)
     plan = InductionPlan(meta['mapping'], meta['counts'], meta['sites'], meta['keep'], meta['linearise'])

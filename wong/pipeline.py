@@ -16,7 +16,7 @@ from fastcore.script import call_parse, Param
 from .config import get_cfg, save_cfg, ConfigError
 from .data import get_data
 from .models import model_from_cfg, load_state_dict_file, save_atomic
-from .flatten import flatten, write_flattened, load_source, compare_accuracy, verify_equivalence
+from .flatten import flatten, write_flattened, load_source, read_source, compare_accuracy, verify_equivalence
 from .relus import relu_sites, plot_drelus
 from .cache import cache_drelus, DReLUCache, weights_fingerprint
 from .cluster import farthest_point_sampling, associate, save_clustering, load_clustering
@@ -100,9 +100,9 @@ class Run:
         m.load_state_dict(load_state_dict_file(self.path('baseline')/'model.pth'), strict=True)
         return m.to(self.device).eval()
     def flat(self) -> torch.nn.Module:
-        "The flat model rebuilt from its saved source and checkpoint alone."
+        "The flat model rebuilt from its saved source (checked against the recorded hash) and checkpoint alone."
         d = self.path('flatten')
-        m = load_source((d/'flat_model.py').read_text(), self.cfg.FLATTEN.CLASS_NAME)()
+        m = load_source(read_source(d/'flat_model.py', self.record('flatten')['source_sha256']), self.cfg.FLATTEN.CLASS_NAME)()
         m.load_state_dict(load_state_dict_file(d/'flat.pth'), strict=True)
         return m.to(self.device).eval()
 
@@ -137,7 +137,7 @@ def step_flatten(run:Run) -> dict:
     fl = flatten(structured, torch.zeros(1, 3, s, s, device=run.device), run.cfg.FLATTEN.CLASS_NAME)
     write_flattened(fl, structured.state_dict(), run.path('flatten'))
     return run.write_record('flatten', key, relu_sites=len(fl.relu_sites), drelus=sum(r.units for r in fl.relu_sites),
-                            fingerprint=weights_fingerprint(fl.module))
+                            fingerprint=weights_fingerprint(fl.module), source_sha256=_sha256(fl.source))
 
 def step_verify(run:Run) -> dict:
     "Check that the saved flat model equals the structured one: outputs (max abs difference) and validation accuracy."
@@ -198,13 +198,18 @@ def step_induce(run:Run) -> dict:
     ind = build_induced(run.flat(), run.plan, protos, assoc)
     save_induced(ind, run.path('induce'))
     s = run.cfg.MODEL.INPUT_SIZE
-    return run.write_record('induce', key, drelus=sum(r.drelus for r in relu_sites(ind.module, s)))
+    return run.write_record('induce', key, drelus=sum(r.drelus for r in relu_sites(ind.module, s)), source_sha256=_sha256(ind.source))
+
+def _sha256(text): return hashlib.sha256(text.encode()).hexdigest()
+def _induced(run, checkpoint=None):
+    "The saved induced model, its source checked against the recorded hash."
+    return load_induced(run.path('induce'), checkpoint, source_sha256=run.record('induce')['source_sha256'])
 
 def step_evaluate(run:Run) -> dict:
     "Accuracy of the induced model before finetuning (validation and test)."
     key = key_of(run.needed('evaluate')['key'], _plain(run.cfg.DATA))
     if run.fresh('evaluate', key): return run.record('evaluate')
-    m = load_induced(run.path('induce')).module.to(run.device)
+    m = _induced(run).module.to(run.device)
     return run.write_record('evaluate', key, valid_acc=evaluate(m, run.data, 'valid'), test_acc=evaluate(m, run.data, 'test'))
 
 def step_finetune(run:Run) -> dict:
@@ -212,7 +217,7 @@ def step_finetune(run:Run) -> dict:
     c = run.cfg
     key = key_of(run.needed('finetune')['key'], _plain(c.DATA), [c.TRAIN[k] for k in ('FINETUNE_EPOCHS', 'FINETUNE_LR', 'FINETUNE_SCHEDULE', 'OPT', 'MOM', 'WD', 'SEED')])
     if run.fresh('finetune', key): return run.record('finetune')
-    m = load_induced(run.path('induce')).module
+    m = _induced(run).module
     finetune(m, run.data, c)
     m = m.to(run.device).eval()
     if rank_distrib() == 0: save_atomic(m.state_dict(), run.path('finetune')/'induced.pth')
@@ -225,8 +230,8 @@ def step_report(run:Run) -> dict:
     if run.fresh('report', key): return run.record('report')
     s, data, out = run.cfg.MODEL.INPUT_SIZE, run.data, run.path('report')
     structured, flat = run.structured(), run.flat()
-    before = load_induced(run.path('induce'))
-    after = load_induced(run.path('induce'), run.path('finetune')/'induced.pth')
+    before = _induced(run)
+    after = _induced(run, run.path('finetune')/'induced.pth')
     ev = run.record('evaluate') or step_evaluate(run)
     n_flat, n_ind = drelu_count_of(flat, s), drelu_count_of(before.module, s)
     rows = [('baseline (structured)', n_flat, evaluate(structured, data, 'valid'), evaluate(structured, data, 'test')),
