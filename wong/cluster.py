@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 import numpy as np
 import torch
+from fastprogress.fastprogress import progress_bar
 from .models import save_atomic
 from .cache import pack_signs
 
@@ -52,6 +53,7 @@ def farthest_point_sampling(signs,            # (units, images) booleans, or pac
                             first:int|None=None, # first unit; None: a unit drawn with `seed`
                             seed:int=0,
                             device=None,      # where to compute (default: where `signs` are)
+                            progress:bool=False, # show a progress bar (long for large k)
                            ) -> np.ndarray:   # (k,) int64 unit indices, in the order chosen
     "K prototype units by farthest-point sampling under Hamming distance; ties go to the lowest unit index."
     w = as_words(signs, device).T.contiguous()  # (words, units)
@@ -63,7 +65,7 @@ def farthest_point_sampling(signs,            # (units, images) booleans, or pac
     chosen = [first]
     mind = hamming_to(w, w[:, first])
     mind[first] = -1
-    for _ in range(k - 1):
+    for _ in progress_bar(range(k - 1), display=progress, leave=False):
         nxt = int(torch.argmax(mind))  # first maximal value: the lowest index among ties
         chosen.append(nxt)
         mind = torch.minimum(mind, hamming_to(w, w[:, nxt]))

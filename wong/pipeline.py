@@ -179,7 +179,8 @@ def step_cluster(run:Run) -> dict:
         except FileNotFoundError: pass
         first = None if run.cfg.CLUSTER.FIRST < 0 else run.cfg.CLUSTER.FIRST
         words = cache[inducer]
-        protos = farthest_point_sampling(words, run.plan.counts[inducer], first=first, seed=run.cfg.CLUSTER.SEED, device=run.device)
+        protos = farthest_point_sampling(words, run.plan.counts[inducer], first=first, seed=run.cfg.CLUSTER.SEED,
+                                         device=run.device, progress=run.progress)
         pw = np.ascontiguousarray(words[protos])
         assoc = {s: associate(cache[s], pw, device=run.device) for s in induced}
         save_clustering(out, inducer, protos, assoc, {'key': keys[inducer], 'fingerprint': cache_rec['fingerprint'],
