@@ -70,7 +70,7 @@ _C.INDUCE.KEEP = ()               # sites forced to stay full ReLUs
 _C.INDUCE.LINEARISE = ()          # sites replaced by the identity (0 DReLUs)
 
 _C.TRAIN = CN()
-_C.TRAIN.EPOCHS = 6               # baseline training (when MODEL.CHECKPOINT is empty)
+_C.TRAIN.EPOCHS = 8               # baseline training (when MODEL.CHECKPOINT is empty)
 _C.TRAIN.LR = 0.05
 _C.TRAIN.SCHEDULE = 'one_cycle'   # one_cycle | flat
 _C.TRAIN.OPT = 'sgd'              # sgd | adam
