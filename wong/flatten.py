@@ -141,7 +141,8 @@ def graph_source(graph:torch.fx.Graph,
         if node.op == 'output':
             body.append(f"return {_literal(node.args[0], names)}"); continue
         if node.op == 'placeholder': names[node] = take(); inputs.append(names[node]); continue
-        if _inplace_add_ok(node, calls, children):
+        inplace = _inplace_add_ok(node, calls, children)
+        if inplace:
             line = f"{names[node.args[0]]} += {_literal(node.args[1], names)}"
         elif node in calls:
             child, args = calls[node]
@@ -155,15 +156,16 @@ def graph_source(graph:torch.fx.Graph,
         else: raise TypeError(f"node {node.name}: operation {node.op} {node.target} cannot be written as source")
         # values whose last use is this line give their names back before the result takes one,
         # so tensors are freed as early as in the structured model
-        if '+=' in line: names[node] = names[node.args[0]]
+        if inplace: names[node] = names[node.args[0]]  # the sum lives in its left operand's variable
         for a in reads(node):
             if last_use.get(a) == i and names[a] != names.get(node): free.append(names[a]); names_in_use.discard(names[a])
-        if '+=' not in line:
+        if not inplace:
             names[node] = take()
             line = f"{names[node]} = {line}"
         body.append(line)
         if node not in last_use: free.append(names[node]); names_in_use.discard(names[node])  # unused result
     decls = [f"        self.{n} = {constructor_source(m)}" for n, m in children.items()]
+    doc = doc.replace('\\', '\\\\').replace('"""', '\\"\\"\\"')  # the docstring cannot end early
     head = [f'"""{doc}"""', 'import torch', '', ''] + ([header.strip('\n'), '', ''] if header else [])
     return '\n'.join(head + [
         f"class {class_name}(torch.nn.Module):",
