@@ -55,7 +55,7 @@ _C.FLATTEN = CN()
 _C.FLATTEN.CLASS_NAME = 'FlatModel'
 
 _C.CACHE = CN()
-_C.CACHE.SPLIT = 'valid'          # never 'test': the test split is kept for the final figure
+_C.CACHE.SPLIT = 'valid'          # the only valid choice: train is augmented, test is kept for the final figure
 _C.CACHE.BATCH_SIZE = 128
 _C.CACHE.MAX_IMAGES = 0           # 0: every image of the split
 
@@ -90,7 +90,7 @@ CHOICES = {
     'TRAIN.SCHEDULE': ('one_cycle', 'flat'),
     'TRAIN.FINETUNE_SCHEDULE': ('one_cycle', 'flat'),
     'TRAIN.OPT': ('sgd', 'adam'),
-    'CACHE.SPLIT': ('train', 'valid'),
+    'CACHE.SPLIT': ('valid',),   # the train loader is shuffled and augmented; the test split is held out
 }
 
 # %% ../nbs/01_config.ipynb #cb818c10
