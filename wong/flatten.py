@@ -4,8 +4,9 @@
 
 # %% auto #0
 __all__ = ['PRIMITIVES', 'constructor_source', 'identifier', 'unique_name', 'graph_source', 'read_source', 'load_source',
-           'ReLUSite', 'Flattened', 'flat_relu_sites', 'flatten', 'randomise_bn', 'verify_equivalence', 'top1_accuracy',
-           'compare_accuracy', 'check_roundtrip', 'write_flattened', 'cfg_for', 'flatten_to_dir', 'wong_flatten']
+           'ReLUSite', 'is_functional_relu', 'Flattened', 'flat_relu_sites', 'flatten', 'randomise_bn',
+           'verify_equivalence', 'top1_accuracy', 'compare_accuracy', 'check_roundtrip', 'write_flattened', 'cfg_for',
+           'flatten_to_dir', 'wong_flatten']
 
 # %% ../nbs/05_flatten.ipynb #a2f59791
 import copy, hashlib, json, keyword, operator, re, builtins
@@ -194,7 +195,8 @@ class ReLUSite:
     @property
     def units(self) -> int: return int(torch.Size(self.shape).numel())
 
-def _is_functional_relu(node):
+def is_functional_relu(node:Node) -> bool:
+    "Whether fx `node` calls a ReLU as a function (`F.relu`, `torch.relu`, `x.relu()`)."
     return ((node.op == 'call_function' and node.target in (torch.relu, torch.nn.functional.relu, torch.relu_))
             or (node.op == 'call_method' and node.target in ('relu', 'relu_')))
 
@@ -275,7 +277,7 @@ def flatten(model:nn.Module,                     # structured model (any torch.f
                                  "shared weights cannot be split into a flat model")
             mod = copy.deepcopy(mod)
             calls[node], sources[name] = (name, tuple(node.args)), node.target
-        elif _is_functional_relu(node):
+        elif is_functional_relu(node):
             mod, name = nn.ReLU(), unique_name(identifier(node.name), used)
             calls[node], sources[name] = (name, (node.args[0],)), None
         else: continue

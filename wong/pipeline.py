@@ -4,22 +4,21 @@
 
 # %% auto #0
 __all__ = ['STEPS', 'key_of', 'file_hash', 'Run', 'step_baseline', 'step_flatten', 'step_verify', 'step_cache', 'step_cluster',
-           'step_induce', 'step_evaluate', 'step_finetune', 'step_report', 'drelu_count_of', 'plot_accuracy',
-           'run_pipeline', 'wong_induce']
+           'step_induce', 'step_evaluate', 'step_finetune', 'step_report', 'plot_accuracy', 'run_pipeline',
+           'wong_induce']
 
 # %% ../nbs/11_pipeline.ipynb #9d9d3de0
 import hashlib, json, sys, time
 from pathlib import Path
-import numpy as np
 import torch
 from fastcore.script import call_parse, Param
 from .config import get_cfg, save_cfg, ConfigError
 from .data import get_data
 from .models import model_from_cfg, load_state_dict_file, save_atomic
 from .flatten import flatten, write_flattened, load_source, read_source, compare_accuracy, verify_equivalence
-from .relus import relu_sites, plot_drelus
+from .relus import relu_sites, drelu_count, plot_drelus
 from .cache import cache_drelus, DReLUCache, weights_fingerprint
-from .cluster import farthest_point_sampling, associate, save_clustering, load_clustering
+from .cluster import farthest_point_sampling, associate, save_clustering, load_clustering, as_words
 from .induced import InductionPlan, load_mapping, build_induced, save_induced, load_induced, drelu_comparison, comparison_table
 from .train import train_baseline, finetune, evaluate
 from fastai.torch_core import rank_distrib
@@ -44,7 +43,7 @@ def file_hash(path:str|Path) -> str:
 
 def _plain(node): return json.loads(json.dumps(node, default=list))
 
-# %% ../nbs/11_pipeline.ipynb #1e05b15b
+# %% ../nbs/11_pipeline.ipynb #daec2a4e
 class Run:
     "A pipeline run: config, work directory, validated induction plan, and each step's record."
     def __init__(self, cfg, cfg_file:str|Path|None=None, progress:bool=True):
@@ -64,10 +63,15 @@ class Run:
         raise FileNotFoundError(f"INDUCE.MAPPING file not found: {m} (looked in the working directory"
                                 f"{' and ' + str(Path(self.cfg_file).parent) if self.cfg_file else ''})")
 
+    def checkpoint(self) -> Path|None:
+        "`MODEL.CHECKPOINT` as a path (None when empty); a clear error when the file is missing."
+        ckpt = self.cfg.MODEL.CHECKPOINT
+        if ckpt and not Path(ckpt).is_file(): raise FileNotFoundError(f"MODEL.CHECKPOINT not found: {ckpt}")
+        return Path(ckpt) if ckpt else None
+
     def preflight(self, steps):
         "Check the inputs `steps` need (checkpoint file, data set on disk) before any artifact is written."
-        ckpt = self.cfg.MODEL.CHECKPOINT
-        if 'baseline' in steps and ckpt and not Path(ckpt).is_file(): raise FileNotFoundError(f"MODEL.CHECKPOINT not found: {ckpt}")
+        if 'baseline' in steps: self.checkpoint()
         if set(steps) - {'flatten', 'induce', 'cluster'}: self.data
 
     @property
@@ -106,12 +110,10 @@ class Run:
         m.load_state_dict(load_state_dict_file(d/'flat.pth'), strict=True)
         return m.to(self.device).eval()
 
-# %% ../nbs/11_pipeline.ipynb #daec2a4e
+# %% ../nbs/11_pipeline.ipynb #69d78741
 def step_baseline(run:Run) -> dict:
     "Load `MODEL.CHECKPOINT`, or train the structured model on the train split; save `baseline/model.pth`."
-    c = run.cfg
-    ckpt = c.MODEL.CHECKPOINT
-    if ckpt and not Path(ckpt).is_file(): raise FileNotFoundError(f"MODEL.CHECKPOINT not found: {ckpt}")
+    c, ckpt = run.cfg, run.checkpoint()
     key = key_of(_plain(c.MODEL), _plain(c.GRAPH) if c.MODEL.ARCH == 'resnetx' else None, _plain(c.DATA),
                  None if ckpt else [c.TRAIN[k] for k in ('EPOCHS', 'LR', 'SCHEDULE', 'OPT', 'MOM', 'WD', 'SEED')],
                  file_hash(ckpt) if ckpt else None)
@@ -173,16 +175,15 @@ def step_cluster(run:Run) -> dict:
     if run.fresh('cluster', key): return run.record('cluster')
     cache = DReLUCache(run.path('cache'), cache_rec['fingerprint'])
     out, done = run.path('cluster'), {}
+    first = None if run.cfg.CLUSTER.FIRST < 0 else run.cfg.CLUSTER.FIRST
     for inducer, induced in run.plan.mapping.items():
         try:
             if load_clustering(out, inducer)[2].get('key') == keys[inducer]: done[inducer] = 'reused'; continue
         except FileNotFoundError: pass
-        first = None if run.cfg.CLUSTER.FIRST < 0 else run.cfg.CLUSTER.FIRST
-        words = cache[inducer]
-        protos = farthest_point_sampling(words, run.plan.counts[inducer], first=first, seed=run.cfg.CLUSTER.SEED,
-                                         device=run.device, progress=run.progress)
-        pw = np.ascontiguousarray(words[protos])
-        assoc = {s: associate(cache[s], pw, device=run.device) for s in induced}
+        words = as_words(cache[inducer], run.device)  # read once: used for sampling and, when self-induced, association
+        protos = farthest_point_sampling(words, run.plan.counts[inducer], first=first, seed=run.cfg.CLUSTER.SEED, progress=run.progress)
+        pw = words[torch.as_tensor(protos, device=words.device)]
+        assoc = {s: associate(words if s == inducer else cache[s], pw, device=run.device) for s in induced}
         save_clustering(out, inducer, protos, assoc, {'key': keys[inducer], 'fingerprint': cache_rec['fingerprint'],
                                                       'n_images': cache.n_images, 'seed': run.cfg.CLUSTER.SEED})
         done[inducer] = 'computed'
@@ -199,7 +200,7 @@ def step_induce(run:Run) -> dict:
     ind = build_induced(run.flat(), run.plan, protos, assoc)
     save_induced(ind, run.path('induce'))
     s = run.cfg.MODEL.INPUT_SIZE
-    return run.write_record('induce', key, drelus=sum(r.drelus for r in relu_sites(ind.module, s)), source_sha256=_sha256(ind.source))
+    return run.write_record('induce', key, drelus=drelu_count(ind.module, s), source_sha256=_sha256(ind.source))
 
 def _sha256(text): return hashlib.sha256(text.encode()).hexdigest()
 def _induced(run, checkpoint=None):
@@ -224,7 +225,7 @@ def step_finetune(run:Run) -> dict:
     if rank_distrib() == 0: save_atomic(m.state_dict(), run.path('finetune')/'induced.pth')
     return run.write_record('finetune', key, valid_acc=evaluate(m, run.data, 'valid'))
 
-# %% ../nbs/11_pipeline.ipynb #69d78741
+# %% ../nbs/11_pipeline.ipynb #66f3c926
 def step_report(run:Run) -> dict:
     "Write `report/report.md`, `report.json`, `accuracy_vs_drelus.png` and `drelus.png`; return the report."
     key = key_of(run.needed('report')['key'], run.record('evaluate')['key'] if run.record('evaluate') else None)
@@ -234,7 +235,8 @@ def step_report(run:Run) -> dict:
     before = _induced(run)
     after = _induced(run, run.path('finetune')/'induced.pth')
     ev = run.record('evaluate') or step_evaluate(run)
-    n_flat, n_ind = drelu_count_of(flat, s), drelu_count_of(before.module, s)
+    flat_rows, ind_rows = relu_sites(flat, s), relu_sites(before.module, s)  # each model traced once
+    n_flat, n_ind = sum(r.drelus for r in flat_rows), sum(r.drelus for r in ind_rows)
     rows = [('baseline (structured)', n_flat, evaluate(structured, data, 'valid'), evaluate(structured, data, 'test')),
             ('flat', n_flat, evaluate(flat, data, 'valid'), evaluate(flat, data, 'test')),
             ('induced, before finetuning', n_ind, ev['valid_acc'], ev['test_acc']),
@@ -244,16 +246,14 @@ def step_report(run:Run) -> dict:
           '| model | DReLUs per image | valid top-1 | test top-1 |', '|---|---:|---:|---:|']
     md += [f"| {n} | {d:,} | {100*v:.2f}% | {100*t:.2f}% |" for n, d, v, t in rows]
     md += ['', f"DReLUs: {n_ind:,} of {n_flat:,} ({100*n_ind/n_flat:.2f}%, {n_flat/max(n_ind,1):.1f}x fewer)", '',
-           '## DReLUs per site', '', comparison_table(drelu_comparison(flat, before, s))]
+           '## DReLUs per site', '', comparison_table(drelu_comparison(flat_rows, ind_rows))]
     report = {'rows': [dict(model=n, drelus=d, valid_acc=v, test_acc=t) for n, d, v, t in rows],
               'mapping': run.plan.mapping, 'prototypes': run.plan.counts, 'linearise': run.plan.linearise}
     save_atomic('\n'.join(md) + '\n', out/'report.md', lambda t, p: Path(p).write_text(t))
     save_atomic(report, out/'report.json', lambda d, p: Path(p).write_text(json.dumps(d, indent=1)))
     plot_accuracy(rows, out/'accuracy_vs_drelus.png', f"{run.cfg.MODEL.ARCH} on {run.cfg.DATA.NAME}")
-    plot_drelus(relu_sites(flat, s), out/'drelus.png', other=relu_sites(before.module, s), labels=('flat', 'induced'))
+    plot_drelus(flat_rows, out/'drelus.png', other=ind_rows, labels=('flat', 'induced'))
     return run.write_record('report', key, **report)
-
-def drelu_count_of(model, input_size) -> int: return sum(r.drelus for r in relu_sites(model, input_size))
 
 def plot_accuracy(rows:list, path, title:str=''):
     "Test accuracy against DReLU count (log scale), one point per report row."
@@ -267,7 +267,7 @@ def plot_accuracy(rows:list, path, title:str=''):
     save_atomic(fig, path, lambda f, p: f.savefig(p, format='png', dpi=120))
     plt.close(fig)
 
-# %% ../nbs/11_pipeline.ipynb #66f3c926
+# %% ../nbs/11_pipeline.ipynb #3287c63b
 _STEP_FNS = {'baseline': step_baseline, 'flatten': step_flatten, 'verify': step_verify, 'cache': step_cache,
              'cluster': step_cluster, 'induce': step_induce, 'evaluate': step_evaluate, 'finetune': step_finetune, 'report': step_report}
 
@@ -289,7 +289,7 @@ def run_pipeline(cfg, steps:list|None=None, cfg_file=None, progress:bool=True, l
         records[step] = rec
     return records
 
-# %% ../nbs/11_pipeline.ipynb #6c27ee12
+# %% ../nbs/11_pipeline.ipynb #f20c30b7
 @call_parse
 def wong_induce(cfg:str=None,   # yacs config file (default: the embedded default experiment)
                 steps:str=None, # comma-separated subset of: baseline,flatten,verify,cache,cluster,induce,evaluate,finetune,report

@@ -15,7 +15,7 @@ import torch.fx
 from torch.fx.passes.shape_prop import ShapeProp
 from fastcore.script import call_parse
 from .models import model_from_cfg
-from .flatten import cfg_for, save_atomic, identifier, unique_name
+from .flatten import cfg_for, save_atomic, identifier, unique_name, is_functional_relu
 
 # %% ../nbs/06_relus.ipynb #9f57dae6
 @dataclass
@@ -31,10 +31,6 @@ class _SiteTracer(torch.fx.Tracer):
     "Modules that declare a `drelu_count` stay leaves, like torch.nn's own modules."
     def is_leaf_module(self, m, qualname):
         return hasattr(m, 'drelu_count') or super().is_leaf_module(m, qualname)
-
-def _functional_relu(node):
-    return ((node.op == 'call_function' and node.target in (torch.relu, torch.nn.functional.relu, torch.relu_))
-            or (node.op == 'call_method' and node.target in ('relu', 'relu_')))
 
 def relu_sites(model:nn.Module,
                input_size:int|tuple=32, # image side, or (C, H, W)
@@ -55,7 +51,7 @@ def relu_sites(model:nn.Module,
         if node.op == 'call_module':
             m = model.get_submodule(node.target)
             if not (isinstance(m, nn.ReLU) or hasattr(m, 'drelu_count')): continue
-        elif not _functional_relu(node): continue
+        elif not is_functional_relu(node): continue
         else: m = None
         out_shape = tuple(node.meta['tensor_meta'].shape[1:])
         units = math.prod(out_shape)

@@ -103,7 +103,7 @@ class ResNetX(nn.Module):
             buf[cur % n] = act(unit(buf[(cur - 1) % n]) + shortcut(buf[pred % n]))
         return self.classifier(buf[len(self.units) % n])
 
-# %% ../nbs/03_resnetx.ipynb #85360c28
+# %% ../nbs/03_resnetx.ipynb #71006287
 def resnet_name_map(model:ResNetX) -> dict:
     "torchvision ResNet key -> ResNetX key, for every parameter and buffer with a place in `model`."
     ours = model.state_dict()
@@ -166,7 +166,7 @@ def find_weights(name:str) -> Path:
     raise FileNotFoundError(f"pretrained weights not found: {name} is not a file, nor is {hub} (the torch hub cache); "
                             "nothing can be downloaded here: put the torchvision .pth file there or give its path")
 
-# %% ../nbs/03_resnetx.ipynb #80ba3b59
+# %% ../nbs/03_resnetx.ipynb #8dbc53d7
 BLOCKS = {'STEM': {'resnet_stem': resnet_stem, 'cifar_stem': cifar_stem},
           'UNIT': {'resnet_basicblock': resnet_basicblock, 'resnet_bottleneck': resnet_bottleneck, 'mbconv': mbconv},
           'CONN': {'IdentityMapping': IdentityMapping},
