@@ -1,4 +1,4 @@
-"""Run `nbdev_test` on every notebook, one process per notebook, and close with `N passed, N failed`.
+"""Lint `wong/` with pyflakes, run `nbdev_test` on every notebook, one process per notebook, and close with `N passed, N failed`.
 
 Usage: python tools/test_notebooks.py [--flags slow] [--jobs 2] [notebook ...]
 """
@@ -18,6 +18,11 @@ def run_one(nb, flags):
     p = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
     return nb.name, p.returncode == 0, time.time() - t0, p.stdout + p.stderr
 
+def lint():
+    "pyflakes over the exported package: undefined names and unused imports fail the run."
+    p = subprocess.run([str(bin_dir/'python'), '-m', 'pyflakes', str(root/'wong')], capture_output=True, text=True)
+    return 'pyflakes wong/', p.returncode == 0, 0., p.stdout + p.stderr
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('notebooks', nargs='*')
@@ -26,6 +31,11 @@ def main():
     a = ap.parse_args()
     nbs = [Path(o) for o in a.notebooks] or sorted(p for p in (root/'nbs').glob('*.ipynb') if not p.name.startswith('_'))
     passed = failed = 0
+    if not a.notebooks:
+        name, ok, _, out = lint()
+        print(f"{'PASS' if ok else 'FAIL'} {name}", flush=True)
+        if not ok: print(out, flush=True)
+        passed += ok; failed += not ok
     with ThreadPoolExecutor(a.jobs) as ex:
         for name, ok, secs, out in ex.map(lambda nb: run_one(nb, a.flags), nbs):
             print(f"{'PASS' if ok else 'FAIL'} {name} ({secs:.0f} s)", flush=True)

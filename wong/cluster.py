@@ -5,13 +5,12 @@
 # %% auto #0
 __all__ = ['popcount_sum', 'as_words', 'hamming_to', 'farthest_point_sampling', 'associate', 'save_clustering', 'load_clustering']
 
-# %% ../nbs/10_cluster.ipynb #b11b8424
-import json
+# %% ../nbs/10_cluster.ipynb #30a51d90
 from pathlib import Path
 import numpy as np
 import torch
 from fastprogress.fastprogress import progress_bar
-from .models import save_atomic
+from .io import save_array, load_array, write_json, read_json
 from .cache import pack_signs
 
 # %% ../nbs/10_cluster.ipynb #e9b360b7
@@ -91,26 +90,24 @@ def associate(unit_signs,      # (units, images) booleans, or packed (units, wor
         pos[closer] = j
     return pos.cpu().numpy()
 
-# %% ../nbs/10_cluster.ipynb #8d5d6a04
+# %% ../nbs/10_cluster.ipynb #f0cb3466
 def save_clustering(out:str|Path, inducer:str, prototypes:np.ndarray, associations:dict,
                     meta:dict, # what it was computed from: fingerprint, n_images, seed, ...
                    ) -> Path:
     "Write `<inducer>.prototypes.npy`, one `<inducer>.<induced>.assoc.npy` per induced site, then `<inducer>.json`."
     out = Path(out)
-    np_write = lambda a, p: np.save(open(p, 'wb'), np.asarray(a, dtype=np.int64), allow_pickle=False)
     (out/f"{inducer}.json").unlink(missing_ok=True)
-    save_atomic(prototypes, out/f"{inducer}.prototypes.npy", np_write)
-    for site, a in associations.items(): save_atomic(a, out/f"{inducer}.{site}.assoc.npy", np_write)
+    save_array(np.asarray(prototypes, dtype=np.int64), out/f"{inducer}.prototypes.npy")
+    for site, a in associations.items(): save_array(np.asarray(a, dtype=np.int64), out/f"{inducer}.{site}.assoc.npy")
     record = {**meta, 'inducer': inducer, 'k': int(len(prototypes)), 'induced': list(associations)}
-    return save_atomic(record, out/f"{inducer}.json", lambda d, p: Path(p).write_text(json.dumps(d, indent=1)))
+    return write_json(record, out/f"{inducer}.json")
 
 def load_clustering(out:str|Path, inducer:str, fingerprint:str|None=None) -> tuple:
     "`(prototypes, {induced: association}, meta)` saved by `save_clustering`, checked against `fingerprint`."
     out = Path(out)
     f = out/f"{inducer}.json"
     if not f.is_file(): raise FileNotFoundError(f"no clustering for inducer {inducer!r} in {out}")
-    meta = json.loads(f.read_text())
+    meta = read_json(f)
     if fingerprint is not None and meta.get('fingerprint') != fingerprint:
         raise ValueError(f"the clustering of {inducer!r} in {out} was computed from another DReLU cache; recompute it")
-    load = lambda p: np.load(p, allow_pickle=False)
-    return load(out/f"{inducer}.prototypes.npy"), {s: load(out/f"{inducer}.{s}.assoc.npy") for s in meta['induced']}, meta
+    return load_array(out/f"{inducer}.prototypes.npy"), {s: load_array(out/f"{inducer}.{s}.assoc.npy") for s in meta['induced']}, meta

@@ -12,7 +12,7 @@ import yaml
 from yacs.config import CfgNode as CN
 from .io import write_text
 
-# %% ../nbs/02_config.ipynb #e6e88c46
+# %% ../nbs/02_config.ipynb #47b18fb2
 _C = CN()
 _C.MODEL = CN()
 _C.MODEL.ARCH = 'cifar_resnet18'  # a torchvision ResNet name, cifar_<name>, or 'resnetx' (uses GRAPH)
@@ -86,7 +86,7 @@ _C.TRAIN.FINETUNE_SCHEDULE = 'one_cycle'
 _C.TRAIN.DISTILL = 0.0            # weight of distillation from the baseline while finetuning (0: off)
 _C.TRAIN.TEMPERATURE = 4.0        # distillation temperature
 _C.TRAIN.MIXED_PRECISION = 'auto' # auto (bf16 on a GPU that has it, else fp16 on a GPU, none on CPU) | bf16 | fp16 | none
-_C.TRAIN.CHANNELS_LAST = 'auto'   # auto (on a GPU) | on | off
+_C.TRAIN.CHANNELS_LAST = 'auto'   # auto (on a GPU) | on (faster on CPU too for real widths) | off
 _C.TRAIN.SEED = 0
 
 _C.MPC = CN()

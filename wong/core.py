@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['conv', 'conv_bn', 'conv_bn_relu', 'resnet_stem', 'cifar_stem', 'resnet_basicblock', 'resnet_bottleneck', 'mbconv',
-           'IdentityMapping', 'Classifier', 'init_cnn', 'num_params', 'randomise_bn']
+           'IdentityMapping', 'Classifier', 'init_cnn', 'num_params', 'randomise_bn', 'input_hooks']
 
-# %% ../nbs/01_core.ipynb #4f58f2f8
+# %% ../nbs/01_core.ipynb #40eb9037
 from collections import OrderedDict
+from contextlib import contextmanager
 import torch
 from torch import nn
 
@@ -125,3 +126,19 @@ def randomise_bn(model:nn.Module, seed:int=0) -> nn.Module:
                 m.weight.copy_(torch.rand(n, generator=g) + 0.5); m.bias.copy_(torch.randn(n, generator=g) * 0.1)
                 m.num_batches_tracked.fill_(int(torch.randint(1, 1000, (1,), generator=g)))
     return model
+
+# %% ../nbs/01_core.ipynb #5234d600
+@contextmanager
+def input_hooks(modules:dict,  # name -> module
+                fn,            # called as fn(name, input) before each module runs; a non-None result replaces the input
+               ):
+    "Forward pre-hooks on `modules` for the length of a `with` block."
+    def hook(name):
+        def _f(m, args):
+            r = fn(name, args[0])
+            return None if r is None else (r, *args[1:])
+        return _f
+    handles = [m.register_forward_pre_hook(hook(name)) for name, m in modules.items()]
+    try: yield
+    finally:
+        for h in handles: h.remove()

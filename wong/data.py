@@ -6,8 +6,8 @@
 __all__ = ['ARRAY_CACHE_BYTES', 'Data', 'pad_crop_flip', 'ImageTensors', 'ArrayLoader', 'digits_data', 'read_cifar_batch',
            'cifar_data', 'list_images', 'decoded_images', 'imagefolder_data', 'get_data']
 
-# %% ../nbs/03_data.ipynb #4e730fc9
-import io, pickle, warnings
+# %% ../nbs/03_data.ipynb #60431f2a
+import pickle, warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path

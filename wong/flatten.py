@@ -7,8 +7,8 @@ __all__ = ['constructor_source', 'graph_source', 'trace_both', 'FlatGraph', 'fla
            'flatten', 'verify_equivalence', 'compare_accuracy', 'check_roundtrip', 'write_flattened', 'flatten_to_dir',
            'wong_flatten']
 
-# %% ../nbs/08_flatten.ipynb #1c5e42d1
-import copy, inspect, math, operator, re
+# %% ../nbs/08_flatten.ipynb #17ef203c
+import copy, inspect, operator, re
 from dataclasses import dataclass
 from pathlib import Path
 import torch

@@ -7,8 +7,8 @@ __all__ = ['RELU_FAMILY', 'OTHER_NONLINEAR', 'MAX_POOLS', 'identifier', 'unique_
            'is_dropout_call', 'call_sites', 'ReLUSite', 'trace', 'input_shape_of', 'relu_sites', 'drelu_count',
            'drelu_table', 'plot_drelus', 'model_and_size', 'wong_relus']
 
-# %% ../nbs/07_relus.ipynb #c1678ce4
-import builtins, keyword, math, operator, re
+# %% ../nbs/07_relus.ipynb #7b3f183a
+import builtins, keyword, math, re
 from dataclasses import dataclass
 from pathlib import Path
 import torch
