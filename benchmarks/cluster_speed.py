@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np, torch
 from sklearn.metrics import pairwise_distances_argmin
 from wong.cluster import farthest_point_sampling, associate, as_words
-from wong.cache import cache_drelus, cache_bytes_per_sign, DReLUCache
+from wong.cache import cache_drelus, cache_bytes_per_sign
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--units', type=int, default=65536); ap.add_argument('--images', type=int, default=512)
