@@ -12,7 +12,7 @@ import yaml
 from yacs.config import CfgNode as CN
 from .io import write_text
 
-# %% ../nbs/02_config.ipynb #47b18fb2
+# %% ../nbs/02_config.ipynb #6d6316e0
 _C = CN()
 _C.MODEL = CN()
 _C.MODEL.ARCH = 'cifar_resnet18'  # a torchvision ResNet name, cifar_<name>, or 'resnetx' (uses GRAPH)
@@ -62,7 +62,7 @@ _C.CACHE.BATCH_SIZE = 128         # images per forward pass while caching
 _C.CACHE.MAX_IMAGES = 0           # 0: every image of the split
 
 _C.CLUSTER = CN()
-_C.CLUSTER.METHOD = 'fps'         # fps (farthest-point sampling, the original) | kmedoids (FPS refined to maximise sign agreement)
+_C.CLUSTER.METHOD = 'fps'         # fps (farthest-point sampling, the original) | kmedoids (FPS refined to raise sign agreement)
 _C.CLUSTER.SEED = 0
 _C.CLUSTER.FIRST = -1             # first prototype unit; -1: a seeded random unit
 _C.CLUSTER.ITERATIONS = 10        # kmedoids: refinement rounds at most
@@ -98,17 +98,17 @@ _C.OUTPUT = CN()
 _C.OUTPUT.DIR = 'work/default'    # the work directory: baseline/, flat/, verify/, cache/ are shared by every experiment in it
 _C.OUTPUT.NAME = ''               # experiment name: its cluster/, induced/, finetuned/, report/ go in OUTPUT.DIR/NAME (empty: OUTPUT.DIR)
 
-# %% ../nbs/02_config.ipynb #bf7ef2f0
+# %% ../nbs/02_config.ipynb #3d48e665
 CHOICES = {
     'DATA.NAME': ('digits', 'cifar10', 'cifar100', 'imagefolder'),
     'DATA.AUGMENT': ('auto', 'pad_crop', 'resized_crop', 'none'),
     'TRAIN.SCHEDULE': ('one_cycle', 'flat'),
     'TRAIN.FINETUNE_SCHEDULE': ('one_cycle', 'flat'),
     'TRAIN.OPT': ('sgd', 'adam'),
+    'CLUSTER.METHOD': ('fps', 'kmedoids'),
     'TRAIN.MIXED_PRECISION': ('auto', 'bf16', 'fp16', 'none'),
     'TRAIN.CHANNELS_LAST': ('auto', 'on', 'off'),
     'CACHE.SPLIT': ('valid',),   # the train loader is shuffled and augmented; the test split is held out
-    'CLUSTER.METHOD': ('fps', 'kmedoids'),
     'MPC.SETTING': ('public', 'secret'),
 }
 

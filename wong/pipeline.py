@@ -9,8 +9,9 @@ __all__ = ['STEPS', 'STEP_MODULES', 'Step', 'step', 'Record', 'files_of', 'key_o
            'finetune_induced', 'ReportResult', 'plot_accuracy', 'report_markdown', 'report', 'run_pipeline',
            'wong_induce']
 
-# %% ../nbs/13_pipeline.ipynb #75fe7e07
+# %% ../nbs/13_pipeline.ipynb #950cf460
 import importlib, json, shutil, tempfile, time, warnings
+import numpy as np
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 import torch
@@ -23,7 +24,7 @@ from .models import model_from_cfg
 from .relus import relu_sites, plot_drelus
 from .flatten import flatten, write_flattened, compare_accuracy, verify_equivalence
 from .cache import cache_drelus, DReLUCache, weights_fingerprint
-from .cluster import farthest_point_sampling, associate, save_clustering, load_clustering, as_words
+from .cluster import farthest_point_sampling, kmedoids, associate, sign_agreement, save_clustering, load_clustering, as_words
 from .induced import InductionPlan, load_mapping, build_induced, save_induced, load_induced, drelu_comparison, comparison_table
 from .train import train_baseline, finetune, evaluate
 
@@ -272,24 +273,33 @@ def cache(run:Run, out:Path) -> CacheResult:
     meta = cache_drelus(run.flat(), dl, out, n, c.CACHE.SPLIT, c.MODEL.INPUT_SIZE, progress=run.progress)
     return CacheResult(n, c.CACHE.SPLIT, meta['fingerprint'])
 
-# %% ../nbs/13_pipeline.ipynb #6ab84535
+# %% ../nbs/13_pipeline.ipynb #5b833741
 @dataclass
 class ClusterResult:
     counts: dict       # inducer -> K
+    method: str
+    agreement: dict    # induced site -> {mean, p10, median, p90} of its units' sign agreement with their prototypes
 
 @step('cluster', ClusterResult, reads=('cache',), config=('INDUCE.MAPPING', 'INDUCE.PROTOTYPES', 'CLUSTER'))
 def cluster(run:Run, out:Path) -> ClusterResult:
     "For each inducer: its K prototypes (farthest-point sampling) and the association of every unit it induces."
     cache_result = run.result('cache')
     cache = DReLUCache(run.path('cache'), cache_result.fingerprint)
-    first = None if run.cfg.CLUSTER.FIRST < 0 else run.cfg.CLUSTER.FIRST
+    c, n = run.cfg.CLUSTER, cache.n_images
+    first = None if c.FIRST < 0 else c.FIRST
+    agreement = {}
     for inducer, induced in run.plan.mapping.items():
         words = as_words(cache[inducer], run.device)  # read once: used for sampling and, when self-induced, association
-        protos = farthest_point_sampling(words, run.plan.counts[inducer], first=first, seed=run.cfg.CLUSTER.SEED, progress=run.progress)
+        gated = {s: words if s == inducer else as_words(cache[s], run.device) for s in induced}
+        protos = farthest_point_sampling(words, run.plan.counts[inducer], first=first, seed=c.SEED, progress=run.progress)
+        if c.METHOD == 'kmedoids': protos = kmedoids(words, list(gated.values()), protos, n, c.ITERATIONS, run.device)
         pw = words[torch.as_tensor(protos, device=words.device)]
-        assoc = {s: associate(words if s == inducer else cache[s], pw, device=run.device) for s in induced}
-        save_clustering(out, inducer, protos, assoc, {'fingerprint': cache_result.fingerprint, 'n_images': cache.n_images, 'seed': run.cfg.CLUSTER.SEED})
-    return ClusterResult(run.plan.counts)
+        assoc = {s: associate(g, pw, device=run.device) for s, g in gated.items()}
+        for s, g in gated.items():
+            a = sign_agreement(g, pw, assoc[s], n)
+            agreement[s] = {'mean': float(a.mean()), 'p10': float(np.quantile(a, .1)), 'median': float(np.median(a)), 'p90': float(np.quantile(a, .9))}
+        save_clustering(out, inducer, protos, assoc, {'fingerprint': cache_result.fingerprint, 'n_images': n, 'seed': c.SEED, 'method': c.METHOD})
+    return ClusterResult(run.plan.counts, c.METHOD, agreement)
 
 # %% ../nbs/13_pipeline.ipynb #fcc2272e
 @dataclass
@@ -340,7 +350,7 @@ def finetune_induced(run:Run, out:Path) -> FinetuneResult:
     save_atomic(m.state_dict(), out/'induced.pth')
     return FinetuneResult(evaluate(m, run.data, 'valid'), teacher is not None)
 
-# %% ../nbs/13_pipeline.ipynb #b4e634df
+# %% ../nbs/13_pipeline.ipynb #888c2f72
 @dataclass
 class ReportResult:
     rows: list          # [model, DReLUs per image, valid top-1, test top-1]
@@ -369,9 +379,13 @@ def report_markdown(run:Run, rows:list, flat_rows:list, ind_rows:list) -> str:
     md += [f"| {n} | {d:,} | {100*v:.2f}% | {100*t:.2f}% |" for n, d, v, t in rows]
     md += ['', f"DReLUs: {n_ind:,} of {n_flat:,} ({100*n_ind/n_flat:.2f}%, {n_flat/max(n_ind,1):.1f}x fewer)", '',
            '## DReLUs per site', '', comparison_table(drelu_comparison(flat_rows, ind_rows))]
+    agreement = run.result('cluster').agreement
+    md += ['', f"## Sign agreement of induced units with their prototypes ({run.result('cluster').method}, validation split)", '',
+           '| site | mean | 10th percentile | median | 90th percentile |', '|---|---:|---:|---:|---:|']
+    md += [f"| {s} | {a['mean']:.3f} | {a['p10']:.3f} | {a['median']:.3f} | {a['p90']:.3f} |" for s, a in agreement.items()]
     return '\n'.join(md) + '\n'
 
-@step('report', ReportResult, reads=('baseline', 'flatten', 'evaluate', 'finetune'), config=('DATA', 'MODEL.INPUT_SIZE'), data=True)
+@step('report', ReportResult, reads=('baseline', 'flatten', 'cluster', 'evaluate', 'finetune'), config=('DATA', 'MODEL.INPUT_SIZE'), data=True)
 def report(run:Run, out:Path) -> ReportResult:
     "Write `report.md`, `report.json`, `accuracy_vs_drelus.png` and `drelus.png`."
     s, data = run.cfg.MODEL.INPUT_SIZE, run.data
