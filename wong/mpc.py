@@ -237,7 +237,7 @@ def predicted_bytes(model:nn.Module, costs:dict) -> float:
         elif r.kind == 'induced': total += r.units * costs['mult']
     return total
 
-# %% ../nbs/14_mpc.ipynb #bc24031d
+# %% ../nbs/14_mpc.ipynb #d992abf6
 def _labels(dl, n):
     xs, ys = [], []
     for xb, yb in dl:
@@ -257,7 +257,7 @@ def cost_markdown(runs:dict, setting:str, n:int) -> str:
     md = [f"## Private inference (CrypTen, 2 parties, {setting} weights, {n} test images)", '',
           '| model | MB per image | rounds | seconds | top-1 agreement | MPC accuracy | plaintext accuracy |', '|---|---:|---:|---:|---:|---:|---:|']
     for name, (r, s) in runs.items():
-        md.append(f"| {name} | {s['bytes_per_image']/2**20:.2f} | {s['rounds']:,} | {s['seconds']:.1f} | {100*s['top1_agreement']:.1f}% | "
+        md.append(f"| {name} | {s['bytes_per_image']/2**20:.2f} | {int(s['rounds']):,} | {s['seconds']:.1f} | {100*s['top1_agreement']:.1f}% | "
                   f"{100*s['accuracy']:.1f}% | {100*s['plain_accuracy']:.1f}% |")
     kinds = sorted({k for r, _ in runs.values() for k in r.by_kind()})
     md += ['', '| kind | ' + ' | '.join(f"{n} MB" for n in runs) + ' |', '|---|' + '---:|' * len(runs)]
