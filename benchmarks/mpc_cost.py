@@ -33,6 +33,6 @@ for w in a.widths:
     for setting in a.settings:
         runs = {k: private_inference(m, x, setting) for k, m in models.items()}
         for k, r in runs.items():
-            print(f"| {w} | {setting} | {k} | {d[k]:,} | {r.total('bytes')/2**20:.2f} | {r.total('rounds'):,} | {r.seconds:.1f} | {r.max_abs_error:.4f} |", flush=True)
+            print(f"| {w} | {setting} | {k} | {d[k]:,} | {r.total('bytes')/2**20:.2f} | {int(r.total('rounds')):,} | {r.seconds:.1f} | {r.max_abs_error:.4f} |", flush=True)
         print(f"| {w} | {setting} | induced/flat | {d['induced']/d['flat']:.4f} | {runs['induced'].total('bytes')/runs['flat'].total('bytes'):.4f} | "
               f"{runs['induced'].total('rounds')/runs['flat'].total('rounds'):.3f} | {runs['induced'].seconds/runs['flat'].seconds:.3f} | |", flush=True)
