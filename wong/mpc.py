@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'import_crypten', 'crypten_parties', 'supported', 'node_kind', 'PrivateRun', 'private_inference',
-           'relu_bytes_per_unit', 'unit_costs', 'predicted_bytes', 'site_costs', 'site_costs_markdown', 'cost_markdown',
-           'plot_site_bytes', 'compare_private', 'MPCResult', 'mpc', 'wong_mpc']
+           'relu_bytes_per_unit', 'unit_costs', 'predicted_bytes', 'site_bytes', 'site_costs', 'site_costs_markdown',
+           'cost_markdown', 'plot_site_bytes', 'compare_private', 'MPCResult', 'mpc', 'wong_mpc']
 
 # %% ../nbs/14_mpc.ipynb #3feb78c5
 import multiprocessing, os, sys, tempfile, time, traceback, types
@@ -237,7 +237,7 @@ def predicted_bytes(model:nn.Module, costs:dict) -> float:
         elif r.kind == 'induced': total += r.units * costs['mult']
     return total
 
-# %% ../nbs/14_mpc.ipynb #3ec00e78
+# %% ../nbs/14_mpc.ipynb #9f57549f
 PROTOCOLS = {   # bits per comparison (DReLU), and where the figure comes from
     'Cheetah (SPU, 64-bit)': (690, 'secretflow/spu libspu/mpc/cheetah/nonlinear/README.md'),
     'SPDZ2k with edaBits (MP-SPDZ)': (766, 'MP-SPDZ issue 1405 (730 to 766 bits; the upper figure)'),
@@ -245,13 +245,20 @@ PROTOCOLS = {   # bits per comparison (DReLU), and where the figure comes from
     'SecureNN-style, 3 parties': (5312, 'yg320/secure_inference get_brelu_bandwidth, l = 64, log p = 8'),
 }
 
+_PAID = ('relu', 'prototype signs', 'induced gate', 'max pooling')   # the kinds that communicate with public weights
+
+def site_bytes(run:PrivateRun) -> dict:
+    "ReLU-type site -> bytes per image, an inducer's prototype signs counted with its site."
+    out = {}
+    for n in run.nodes:
+        if n['kind'] in _PAID:
+            site = n['target'].removesuffix('_prototypes')
+            out[site] = out.get(site, 0.) + n['bytes']
+    return out
+
 def site_costs(run:PrivateRun, model:nn.Module) -> list:
     "Per ReLU-type site: name, kind, DReLUs, CrypTen's measured bytes, and the estimated bytes of each of `PROTOCOLS` (per image)."
-    measured = {}
-    for n in run.nodes:
-        if n['kind'] in ('relu', 'prototype signs', 'induced gate', 'max pooling'):
-            site = n['target'][:-len('_prototypes')] if n['target'].endswith('_prototypes') else n['target']
-            measured[site] = measured.get(site, 0.) + n['bytes']
+    measured = site_bytes(run)
     return [{'site': r.name, 'kind': r.kind, 'drelus': r.drelus, 'crypten_bytes': measured.get(r.name, 0.),
              **{p: r.drelus * bits / 8 for p, (bits, _) in PROTOCOLS.items()}} for r in relu_sites(model)]
 
@@ -265,7 +272,7 @@ def site_costs_markdown(rows:list, title:str) -> str:
     md += ['', 'Estimates: DReLUs x bits per comparison; ' + '; '.join(f"{p}: {b} bits ({src})" for p, (b, src) in PROTOCOLS.items()) + '.']
     return '\n'.join(md) + '\n'
 
-# %% ../nbs/14_mpc.ipynb #b7c82f4c
+# %% ../nbs/14_mpc.ipynb #f5d0ab03
 def _labels(dl, n):
     xs, ys = [], []
     for xb, yb in dl:
@@ -296,14 +303,11 @@ def plot_site_bytes(runs:dict, path):
     "Bytes per image of each ReLU-type site, one bar per model."
     import matplotlib; matplotlib.use('Agg', force=False)
     import matplotlib.pyplot as plt
-    costly = ('relu', 'prototype signs', 'induced gate', 'max pooling')
-    sites = list(dict.fromkeys(n['target'].replace('_prototypes', '') for r in runs.values() for n in r.nodes if n['kind'] in costly))
+    per_site = {name: site_bytes(r) for name, r in runs.items()}
+    sites = list(dict.fromkeys(s for b in per_site.values() for s in b))
     fig, ax = plt.subplots(figsize=(max(6, len(sites) * 0.5), 4))
     w = 0.8 / len(runs)
-    for i, (name, r) in enumerate(runs.items()):
-        per = {}
-        for n in r.nodes:
-            if n['kind'] in costly: per[n['target'].replace('_prototypes', '')] = per.get(n['target'].replace('_prototypes', ''), 0) + n['bytes']
+    for i, (name, per) in enumerate(per_site.items()):
         ax.bar(np.arange(len(sites)) + i * w, [per.get(s, 0) / 2**20 for s in sites], w, label=name)
     ax.set_xticks(np.arange(len(sites)) + 0.4 - w / 2, sites, rotation=70, fontsize=7)
     ax.set_ylabel('MB per image (party 0 sends)'); ax.legend(); fig.tight_layout()
