@@ -12,7 +12,7 @@ import yaml
 from yacs.config import CfgNode as CN
 from .io import write_text
 
-# %% ../nbs/02_config.ipynb #6d6316e0
+# %% ../nbs/02_config.ipynb #369db86d
 _C = CN()
 _C.MODEL = CN()
 _C.MODEL.ARCH = 'cifar_resnet18'  # a torchvision ResNet name, cifar_<name>, or 'resnetx' (uses GRAPH)
@@ -89,6 +89,15 @@ _C.TRAIN.MIXED_PRECISION = 'auto' # auto (bf16 on a GPU that has it, else fp16 o
 _C.TRAIN.CHANNELS_LAST = 'auto'   # auto (on a GPU) | on (faster on CPU too for real widths) | off
 _C.TRAIN.SEED = 0
 
+_C.PLAN = CN()                    # the planner (wong_plan): which plan is most accurate at a DReLU budget
+_C.PLAN.IMAGES = 1024             # validation images every candidate is scored on (its cross-entropy)
+_C.PLAN.RECALIBRATE = 512         # training images that re-estimate batch-norm statistics before scoring (0: off)
+_C.PLAN.MIN_PROTOTYPES = 32       # smallest prototype count tried (counts are powers of two)
+_C.PLAN.MAX_PROTOTYPES = 4096     # largest prototype count tried (and at most half a site's units)
+_C.PLAN.CANDIDATES = 2            # earlier inducers measured per site, the best by sign agreement
+_C.PLAN.INDUCTION = True          # False: sites only stay ReLUs or are linearised (layer linearisation)
+_C.PLAN.CORRECTIONS = 8           # plans built and scored for real per budget (the best real score wins)
+
 _C.MPC = CN()
 _C.MPC.IMAGES = 0                 # test images run under 2-party MPC by the mpc step; 0: the step is off
 _C.MPC.SETTING = 'public'         # public: weights known to the party running linear layers | secret: weights secret-shared
@@ -112,7 +121,7 @@ CHOICES = {
     'MPC.SETTING': ('public', 'secret'),
 }
 
-# %% ../nbs/02_config.ipynb #3e46181a
+# %% ../nbs/02_config.ipynb #fa6b9a03
 class ConfigError(ValueError):
     "A configuration key or value that wong cannot use."
 
@@ -145,7 +154,8 @@ def _check_tree(d, node, prefix, source):
 
 MINIMA = {'MODEL.NUM_CLASSES': 1, 'MODEL.WIDTH': 1, 'MODEL.INPUT_SIZE': 0, 'DATA.BATCH_SIZE': 1, 'DATA.NUM_WORKERS': 0,
           'DATA.N_VALID': 1, 'CACHE.BATCH_SIZE': 1, 'CACHE.MAX_IMAGES': 0, 'CLUSTER.ITERATIONS': 0, 'TRAIN.EPOCHS': 0,
-          'TRAIN.FINETUNE_EPOCHS': 0, 'TRAIN.DISTILL': 0, 'TRAIN.TEMPERATURE': 1e-6, 'MPC.IMAGES': 0, 'MPC.TIMEOUT': 1}
+          'TRAIN.FINETUNE_EPOCHS': 0, 'TRAIN.DISTILL': 0, 'TRAIN.TEMPERATURE': 1e-6, 'MPC.IMAGES': 0, 'MPC.TIMEOUT': 1,
+          'PLAN.IMAGES': 1, 'PLAN.RECALIBRATE': 0, 'PLAN.MIN_PROTOTYPES': 1, 'PLAN.MAX_PROTOTYPES': 1, 'PLAN.CANDIDATES': 0, 'PLAN.CORRECTIONS': 1}
 
 def check_cfg(cfg:CN) -> CN:
     "Raise a `ConfigError` when a setting is outside its valid choices or range; return `cfg`."
@@ -159,7 +169,7 @@ def check_cfg(cfg:CN) -> CN:
     if not 0 < cfg.DATA.VALID_FRACTION < 1 or not 0 < cfg.DATA.TEST_FRACTION < 1 or cfg.DATA.VALID_FRACTION + cfg.DATA.TEST_FRACTION >= 1:
         raise ConfigError(f"DATA.VALID_FRACTION = {cfg.DATA.VALID_FRACTION} and DATA.TEST_FRACTION = {cfg.DATA.TEST_FRACTION}: "
                           "each must lie between 0 and 1, and their sum below 1")
-    if len(cfg.INDUCE.PROTOTYPES) == 0 or any(not isinstance(k, int) or k < 1 for k in cfg.INDUCE.PROTOTYPES):
+    if any(not isinstance(k, int) or k < 1 for k in cfg.INDUCE.PROTOTYPES):   # empty: no inducer (linearisation only)
         raise ConfigError(f"INDUCE.PROTOTYPES = {cfg.INDUCE.PROTOTYPES!r}: give one whole count >= 1 per inducer")
     return cfg
 
