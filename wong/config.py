@@ -12,7 +12,7 @@ import yaml
 from yacs.config import CfgNode as CN
 from .io import write_text
 
-# %% ../nbs/02_config.ipynb #369db86d
+# %% ../nbs/02_config.ipynb #fc5f1c92
 _C = CN()
 _C.MODEL = CN()
 _C.MODEL.ARCH = 'cifar_resnet18'  # a torchvision ResNet name, cifar_<name>, or 'resnetx' (uses GRAPH)
@@ -98,6 +98,15 @@ _C.PLAN.CANDIDATES = 2            # earlier inducers measured per site, the best
 _C.PLAN.INDUCTION = True          # False: sites only stay ReLUs or are linearised (layer linearisation)
 _C.PLAN.CORRECTIONS = 8           # plans built and scored for real per budget (the best real score wins)
 
+_C.MASKS = CN()                   # unit masks, the SNL method (a learnable coefficient per ReLU unit)
+_C.MASKS.LR = 0.05                # Adam's learning rate on the coefficients (the weights are frozen while masks train)
+_C.MASKS.PENALTY = 5.0            # initial weight of the L1 penalty on the coefficients (their mean)
+_C.MASKS.GROWTH = 1.1             # the weight is multiplied by this whenever the count of live coefficients stops falling
+_C.MASKS.THRESHOLD = 0.01         # a coefficient above it keeps its unit's ReLU
+_C.MASKS.CHECK_EVERY = 10         # training batches between two counts of the live coefficients
+_C.MASKS.MAX_EPOCHS = 3           # mask training stops here if the budget is not met (the largest coefficients are kept)
+_C.MASKS.DISTILL = 0.9            # distillation weight while the masks train (temperature: TRAIN.TEMPERATURE)
+
 _C.MPC = CN()
 _C.MPC.IMAGES = 0                 # test images run under 2-party MPC by the mpc step; 0: the step is off
 _C.MPC.SETTING = 'public'         # public: weights known to the party running linear layers | secret: weights secret-shared
@@ -121,7 +130,7 @@ CHOICES = {
     'MPC.SETTING': ('public', 'secret'),
 }
 
-# %% ../nbs/02_config.ipynb #fa6b9a03
+# %% ../nbs/02_config.ipynb #93335d30
 class ConfigError(ValueError):
     "A configuration key or value that wong cannot use."
 
@@ -155,7 +164,8 @@ def _check_tree(d, node, prefix, source):
 MINIMA = {'MODEL.NUM_CLASSES': 1, 'MODEL.WIDTH': 1, 'MODEL.INPUT_SIZE': 0, 'DATA.BATCH_SIZE': 1, 'DATA.NUM_WORKERS': 0,
           'DATA.N_VALID': 1, 'CACHE.BATCH_SIZE': 1, 'CACHE.MAX_IMAGES': 0, 'CLUSTER.ITERATIONS': 0, 'TRAIN.EPOCHS': 0,
           'TRAIN.FINETUNE_EPOCHS': 0, 'TRAIN.DISTILL': 0, 'TRAIN.TEMPERATURE': 1e-6, 'MPC.IMAGES': 0, 'MPC.TIMEOUT': 1,
-          'PLAN.IMAGES': 1, 'PLAN.RECALIBRATE': 0, 'PLAN.MIN_PROTOTYPES': 1, 'PLAN.MAX_PROTOTYPES': 1, 'PLAN.CANDIDATES': 0, 'PLAN.CORRECTIONS': 1}
+          'PLAN.IMAGES': 1, 'PLAN.RECALIBRATE': 0, 'PLAN.MIN_PROTOTYPES': 1, 'PLAN.MAX_PROTOTYPES': 1, 'PLAN.CANDIDATES': 0, 'PLAN.CORRECTIONS': 1,
+          'MASKS.LR': 1e-9, 'MASKS.PENALTY': 1e-12, 'MASKS.GROWTH': 1, 'MASKS.THRESHOLD': 0, 'MASKS.CHECK_EVERY': 1, 'MASKS.MAX_EPOCHS': 1, 'MASKS.DISTILL': 0}
 
 def check_cfg(cfg:CN) -> CN:
     "Raise a `ConfigError` when a setting is outside its valid choices or range; return `cfg`."

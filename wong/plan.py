@@ -8,7 +8,7 @@ __all__ = ['plan_cost', 'induction_plan', 'recalibrate_bn', 'validation_score', 
            'complete_plan', 'solve', 'budget_drelus', 'Candidate', 'plan_budget', 'Planner', 'plot_trajectory',
            'plan_name', 'write_plan', 'plan_summary', 'wong_plan']
 
-# %% ../nbs/15_plan.ipynb #8a8ebd33
+# %% ../nbs/15_plan.ipynb #5d41be08
 import itertools, json, time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +25,7 @@ from .cache import DReLUCache
 from .cluster import as_words, farthest_point_sampling, associate, sign_agreement
 from .induced import InductionPlan, build_induced
 from .relus import relu_sites
-from .pipeline import Run, run_pipeline
+from .pipeline import Run
 
 # %% ../nbs/15_plan.ipynb #619a966d
 def plan_cost(choices:dict, # site -> 'relu' | 'linear' | 'self:K' | 'by:<inducer>'
