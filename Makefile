@@ -34,3 +34,5 @@ readme: $(STAMP)
 
 bench: $(STAMP)
 	for f in flatten_speed cluster_speed induced_speed train_speed mpc_cost; do $(BIN)/python benchmarks/$$f.py || exit 1; done
+	# the planner's speed needs a work directory the planner has run in (wong_plan WORKDIR), e.g. the CIFAR-10 protocol's
+	test ! -f work/cifar10_resnet18/plan/measurements.json || $(BIN)/python benchmarks/plan_speed.py work/cifar10_resnet18

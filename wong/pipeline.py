@@ -6,8 +6,8 @@
 __all__ = ['STEPS', 'STEP_MODULES', 'Step', 'step', 'Record', 'files_of', 'key_of', 'Run', 'BaselineResult', 'baseline',
            'FlattenResult', 'flatten_baseline', 'VerifyResult', 'verify', 'CacheResult', 'cache', 'ClusterResult',
            'cluster', 'InduceResult', 'induce', 'EvaluateResult', 'evaluate_induced', 'FinetuneResult',
-           'finetune_induced', 'ReportResult', 'plot_accuracy', 'report_markdown', 'report', 'run_pipeline',
-           'wong_induce']
+           'finetune_induced', 'ReportResult', 'plot_accuracy', 'plot_agreement', 'report_markdown', 'report',
+           'run_pipeline', 'wong_induce']
 
 # %% ../nbs/13_pipeline.ipynb #950cf460
 import importlib, json, shutil, tempfile, time, warnings
@@ -350,7 +350,7 @@ def finetune_induced(run:Run, out:Path) -> FinetuneResult:
     save_atomic(m.state_dict(), out/'induced.pth')
     return FinetuneResult(evaluate(m, run.data, 'valid'), teacher is not None)
 
-# %% ../nbs/13_pipeline.ipynb #888c2f72
+# %% ../nbs/13_pipeline.ipynb #01776967
 @dataclass
 class ReportResult:
     rows: list          # [model, DReLUs per image, valid top-1, test top-1]
@@ -367,6 +367,22 @@ def plot_accuracy(rows:list, path, title:str=''):
         ax.scatter(d, 100 * t, marker=m, s=60, label=f"{name}: {100*t:.1f}%")
     ax.set_xscale('log'); ax.set_xlabel('DReLUs per image'); ax.set_ylabel('test top-1 (%)'); ax.set_title(title)
     ax.legend(fontsize=8); ax.grid(alpha=.3); fig.tight_layout()
+    save_atomic(fig, path, lambda f, p: f.savefig(p, format='png', dpi=120))
+    plt.close(fig)
+
+def plot_agreement(agreement:dict, path, title:str=''):
+    "Sign agreement per induced site: 10th to 90th percentile of its units as a bar, the median (|) and the mean (x)."
+    import matplotlib; matplotlib.use('Agg', force=False)
+    import matplotlib.pyplot as plt
+    sites = list(agreement)
+    fig, ax = plt.subplots(figsize=(6.5, 1.1 + 0.28 * max(len(sites), 1)))
+    for y, s in enumerate(sites):
+        a = agreement[s]
+        ax.plot([a['p10'], a['p90']], [y, y], lw=6, color='tab:blue', alpha=.4, solid_capstyle='butt')
+        ax.plot(a['median'], y, '|', ms=12, color='tab:blue'); ax.plot(a['mean'], y, 'x', color='crimson')
+    ax.set_yticks(range(len(sites)), sites, fontsize=7); ax.invert_yaxis(); ax.set_xlim(0.5, 1.0)
+    ax.set_xlabel('agreement with the prototype (bar: 10th-90th percentile, |: median, x: mean)', fontsize=8); ax.set_title(title, fontsize=9)
+    ax.grid(axis='x', alpha=.3); fig.tight_layout()
     save_atomic(fig, path, lambda f, p: f.savefig(p, format='png', dpi=120))
     plt.close(fig)
 
@@ -404,6 +420,8 @@ def report(run:Run, out:Path) -> ReportResult:
     write_json(asdict(result), out/'report.json')
     plot_accuracy(rows, out/'accuracy_vs_drelus.png', f"{run.cfg.MODEL.ARCH} on {run.cfg.DATA.NAME}")
     plot_drelus(flat_rows, out/'drelus.png', other=ind_rows, labels=('flat', 'induced'))
+    cl = run.result('cluster')
+    if cl.agreement: plot_agreement(cl.agreement, out/'agreement.png', f"induced units against their prototypes ({cl.method}, validation split)")
     return result
 
 # %% ../nbs/13_pipeline.ipynb #1ad1b780
