@@ -357,7 +357,7 @@ class Planner:
         b = budget_drelus(budget, self.total)   # a bad budget stops before any measurement
         return plan_budget(self.scorer, self.measurements(), self.store, b, self.cfg.PLAN.CORRECTIONS, self.induction, self.progress)
 
-# %% ../nbs/15_plan.ipynb #b0befa9d
+# %% ../nbs/15_plan.ipynb #9b60cd21
 def plot_trajectory(curve:list, cands:list, best:Candidate, budget:int, reference:float, path, title:str=''):
     "Validation loss against DReLUs: the predicted curve, every plan scored for real, the chosen one."
     import matplotlib; matplotlib.use('Agg')
@@ -370,7 +370,7 @@ def plot_trajectory(curve:list, cands:list, best:Candidate, budget:int, referenc
     ax.plot(max(best.drelus, 1), best.loss, '*', ms=16, color='crimson', label='chosen')
     ax.axvline(budget, ls=':', color='k', lw=1, label=f'budget {budget:,}')
     ax.axhline(reference, ls='--', color='0.3', lw=1, label='unchanged model')
-    ax.set_xscale('log'); ax.set_xlabel('DReLUs per image'); ax.set_ylabel('validation loss (before finetuning)')
+    ax.set_xscale('log'); ax.set_yscale('log'); ax.set_xlabel('DReLUs per image'); ax.set_ylabel('validation loss (before finetuning)')
     ax.set_title(title, fontsize=9); ax.legend(fontsize=7); fig.tight_layout(); fig.savefig(path, dpi=120); plt.close(fig)
 
 def plan_name(budget:float, induction:bool=True) -> str:
