@@ -6,7 +6,7 @@
 __all__ = ['ANCHOR_KEYS', 'METHODS', 'default_anchors', 'load_anchors', 'matching_anchors', 'dataset_of', 'network_of',
            'run_method', 'baseline_accuracy', 'sweep_markdown', 'plot_sweep', 'write_sweep', 'sweep', 'wong_sweep']
 
-# %% ../nbs/17_sweep.ipynb #d8b0dcf9
+# %% ../nbs/17_sweep.ipynb #924e7580
 import csv, io, time
 from pathlib import Path
 import yaml
@@ -15,6 +15,7 @@ from .io import write_json, write_text, read_json, save_atomic, cli_errors
 from .config import get_cfg, demo_cfg
 from .pipeline import run_pipeline, Run, key_of
 from .train import evaluate
+from .relus import relu_sites
 from .plan import Planner, write_plan, plan_name, budget_drelus
 from .masks import masks_experiment
 
@@ -76,7 +77,7 @@ def run_method(method:str, budget:float, cfg, planners:dict, progress:bool=True,
                 valid_before=rows['induced, before finetuning'][2], valid_acc=rows['induced, after finetuning'][2],
                 test_acc=rows['induced, after finetuning'][3], name=get_cfg(path).OUTPUT.NAME)
 
-# %% ../nbs/17_sweep.ipynb #a5bc822d
+# %% ../nbs/17_sweep.ipynb #63fb7ccd
 def baseline_accuracy(cfg) -> dict:
     "DReLUs and test accuracy of the flat baseline, kept in `sweep/baseline.json` under the flat model's key."
     run = Run(cfg, progress=False)
@@ -84,7 +85,6 @@ def baseline_accuracy(cfg) -> dict:
     f = Path(cfg.OUTPUT.DIR)/'sweep'/'baseline.json'
     if f.is_file() and read_json(f).get('key') == key: return read_json(f)['result']
     flat = run.flat()
-    from wong.relus import relu_sites
     result = {'drelus': sum(r.drelus for r in relu_sites(flat, cfg.MODEL.INPUT_SIZE)), 'test_acc': evaluate(flat, run.data, 'test')}
     write_json({'key': key, 'result': result}, f)
     return result
