@@ -80,7 +80,7 @@ class MaskPenalty(Callback):
         if n >= self.last: self.weight *= self.growth
         self.last = n
 
-# %% ../nbs/16_masks.ipynb #3f172a16
+# %% ../nbs/16_masks.ipynb #0a131096
 def binarise(model:nn.Module, budget:int, threshold:float=0.01) -> dict:
     "Masks {site: bool (C, H, W)} of the coefficients above `threshold`, at most `budget` units (the largest)."
     soft = [m for m in model.modules() if isinstance(m, SoftMaskedReLU)]
@@ -105,7 +105,7 @@ def train_masks(flat:nn.Module, data, cfg, budget:int,
     for a in coefficients(model): a.requires_grad_(True)
     pen = MaskPenalty(budget, c.PENALTY, c.GROWTH, c.THRESHOLD, c.CHECK_EVERY)
     cbs = speed_callbacks(cfg, data.dls.device) + [pen]
-    if teacher is not None and c.DISTILL > 0: cbs.append(Distill(copy.deepcopy(teacher), c.DISTILL, cfg.TRAIN.TEMPERATURE))
+    if teacher is not None and c.DISTILL > 0: cbs.append(Distill(teacher, c.DISTILL, cfg.TRAIN.TEMPERATURE))
     learn = Learner(data.dls, model, loss_func=nn.CrossEntropyLoss(), opt_func=Adam, metrics=accuracy, wd=0., cbs=cbs)
     learn.fit(c.MAX_EPOCHS, c.LR)
     return binarise(model, budget, c.THRESHOLD), pen.history
