@@ -7,7 +7,7 @@ __all__ = ['PROTOCOLS', 'import_crypten', 'crypten_parties', 'supported', 'node_
            'relu_bytes_per_unit', 'unit_costs', 'predicted_bytes', 'site_bytes', 'site_costs', 'site_costs_markdown',
            'cost_markdown', 'plot_site_bytes', 'compare_private', 'MPCResult', 'mpc', 'wong_mpc']
 
-# %% ../nbs/14_mpc.ipynb #3feb78c5
+# %% ../nbs/14_mpc.ipynb #4affb5b1
 import multiprocessing, os, sys, tempfile, time, traceback, types
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +16,7 @@ import torch
 from torch import nn
 from torch.fx.node import map_arg
 from fastcore.script import call_parse
-from .io import write_json, write_text, save_atomic, cli_errors
+from .io import write_json, write_text, save_figure, cli_errors
 from .layers import PrototypeSigns, InducedReLU, Linearised
 from .relus import trace, relu_sites
 
@@ -272,7 +272,7 @@ def site_costs_markdown(rows:list, title:str) -> str:
     md += ['', 'Estimates: DReLUs x bits per comparison; ' + '; '.join(f"{p}: {b} bits ({src})" for p, (b, src) in PROTOCOLS.items()) + '.']
     return '\n'.join(md) + '\n'
 
-# %% ../nbs/14_mpc.ipynb #f5d0ab03
+# %% ../nbs/14_mpc.ipynb #cd60a913
 def _labels(dl, n):
     xs, ys = [], []
     for xb, yb in dl:
@@ -311,8 +311,7 @@ def plot_site_bytes(runs:dict, path):
         ax.bar(np.arange(len(sites)) + i * w, [per.get(s, 0) / 2**20 for s in sites], w, label=name)
     ax.set_xticks(np.arange(len(sites)) + 0.4 - w / 2, sites, rotation=70, fontsize=7)
     ax.set_ylabel('MB per image (party 0 sends)'); ax.legend(); fig.tight_layout()
-    save_atomic(fig, path, lambda f, p: f.savefig(p, format='png', dpi=120))
-    plt.close(fig)
+    save_figure(fig, path)
 
 def compare_private(models:dict,          # name -> model
                     images:torch.Tensor, labels:torch.Tensor,

@@ -9,7 +9,7 @@ __all__ = ['STEPS', 'STEP_MODULES', 'Step', 'step', 'Record', 'files_of', 'key_o
            'finetune_induced', 'ReportResult', 'plot_accuracy', 'plot_agreement', 'report_markdown', 'report',
            'run_pipeline', 'wong_induce']
 
-# %% ../nbs/13_pipeline.ipynb #950cf460
+# %% ../nbs/13_pipeline.ipynb #856b3f8d
 import importlib, json, shutil, tempfile, time, warnings
 import numpy as np
 from dataclasses import dataclass, asdict, fields
@@ -17,7 +17,7 @@ from pathlib import Path
 import torch
 from fastcore.script import call_parse, Param
 from fastai.torch_core import rank_distrib
-from .io import save_atomic, write_text, write_json, read_json, file_hash, text_hash, load_state_dict_file, load_checkpoint, read_source, load_source, cli_errors
+from .io import save_atomic, save_figure, write_text, write_json, read_json, file_hash, text_hash, load_state_dict_file, load_checkpoint, read_source, load_source, cli_errors
 from .config import get_cfg, demo_cfg, save_cfg
 from .data import get_data
 from .models import model_from_cfg
@@ -350,7 +350,7 @@ def finetune_induced(run:Run, out:Path) -> FinetuneResult:
     save_atomic(m.state_dict(), out/'induced.pth')
     return FinetuneResult(evaluate(m, run.data, 'valid'), teacher is not None)
 
-# %% ../nbs/13_pipeline.ipynb #01776967
+# %% ../nbs/13_pipeline.ipynb #31512dbc
 @dataclass
 class ReportResult:
     rows: list          # [model, DReLUs per image, valid top-1, test top-1]
@@ -367,8 +367,7 @@ def plot_accuracy(rows:list, path, title:str=''):
         ax.scatter(d, 100 * t, marker=m, s=60, label=f"{name}: {100*t:.1f}%")
     ax.set_xscale('log'); ax.set_xlabel('DReLUs per image'); ax.set_ylabel('test top-1 (%)'); ax.set_title(title)
     ax.legend(fontsize=8); ax.grid(alpha=.3); fig.tight_layout()
-    save_atomic(fig, path, lambda f, p: f.savefig(p, format='png', dpi=120))
-    plt.close(fig)
+    save_figure(fig, path)
 
 def plot_agreement(agreement:dict, path, title:str=''):
     "Sign agreement per induced site: 10th to 90th percentile of its units as a bar, the median (|) and the mean (x)."
@@ -383,8 +382,7 @@ def plot_agreement(agreement:dict, path, title:str=''):
     ax.set_yticks(range(len(sites)), sites, fontsize=7); ax.invert_yaxis(); ax.set_xlim(0.5, 1.0)
     ax.set_xlabel('agreement with the prototype (bar: 10th-90th percentile, |: median, x: mean)', fontsize=8); ax.set_title(title, fontsize=9)
     ax.grid(axis='x', alpha=.3); fig.tight_layout()
-    save_atomic(fig, path, lambda f, p: f.savefig(p, format='png', dpi=120))
-    plt.close(fig)
+    save_figure(fig, path)
 
 def report_markdown(run:Run, rows:list, flat_rows:list, ind_rows:list) -> str:
     "The report as Markdown: the accuracy table, the DReLU saving and the per-site table."

@@ -8,7 +8,7 @@ __all__ = ['plan_cost', 'induction_plan', 'recalibrate_bn', 'validation_score', 
            'complete_plan', 'solve', 'budget_drelus', 'Candidate', 'plan_budget', 'Planner', 'plot_trajectory',
            'plan_name', 'write_plan', 'plan_summary', 'wong_plan']
 
-# %% ../nbs/15_plan.ipynb #a1e451da
+# %% ../nbs/15_plan.ipynb #fa17c823
 import itertools, json, time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +19,7 @@ from torch import nn
 from fastcore.script import call_parse, Param
 from fastprogress.fastprogress import progress_bar
 from fastai.torch_core import set_seed
-from .io import save_atomic, write_json, read_json, write_text, text_hash, cli_errors
+from .io import save_figure, write_json, read_json, write_text, text_hash, cli_errors
 from .config import get_cfg, save_cfg
 from .cache import DReLUCache
 from .cluster import as_words, farthest_point_sampling, associate, sign_agreement
@@ -357,7 +357,7 @@ class Planner:
         b = budget_drelus(budget, self.total)   # a bad budget stops before any measurement
         return plan_budget(self.scorer, self.measurements(), self.store, b, self.cfg.PLAN.CORRECTIONS, self.induction, self.progress)
 
-# %% ../nbs/15_plan.ipynb #2c96e670
+# %% ../nbs/15_plan.ipynb #81769a0a
 def plot_trajectory(curve:list, cands:list, best:Candidate, budget:int, reference:float, path, title:str=''):
     "Validation loss against DReLUs: the predicted curve, every plan scored for real, the chosen one."
     import matplotlib; matplotlib.use('Agg')
@@ -372,8 +372,7 @@ def plot_trajectory(curve:list, cands:list, best:Candidate, budget:int, referenc
     ax.axhline(reference, ls='--', color='0.3', lw=1, label='unchanged model')
     ax.set_xscale('log'); ax.set_yscale('log'); ax.set_xlabel('DReLUs per image'); ax.set_ylabel('validation loss (before finetuning)')
     ax.set_title(title, fontsize=9); ax.legend(fontsize=7); fig.tight_layout()
-    save_atomic(fig, path, lambda f, p: f.savefig(p, format='png', dpi=120))
-    plt.close(fig)
+    save_figure(fig, path)
 
 def plan_name(budget:float, induction:bool=True) -> str:
     "The default experiment name of a budget: plan_10pct, plan_5000; linearise_... without induction."

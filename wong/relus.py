@@ -7,7 +7,7 @@ __all__ = ['RELU_FAMILY', 'OTHER_NONLINEAR', 'MAX_POOLS', 'identifier', 'unique_
            'is_dropout_call', 'call_sites', 'ReLUSite', 'trace', 'input_shape_of', 'relu_sites', 'drelu_count',
            'drelu_table', 'plot_drelus', 'model_and_size', 'wong_relus']
 
-# %% ../nbs/07_relus.ipynb #7b3f183a
+# %% ../nbs/07_relus.ipynb #59cb0264
 import builtins, keyword, math, re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +18,7 @@ import torch.fx
 from torch.fx.node import Node
 from torch.fx.passes.shape_prop import ShapeProp
 from fastcore.script import call_parse
-from .io import save_atomic, cli_errors
+from .io import save_figure, cli_errors
 from .config import cfg_for, overrides
 from .models import model_from_cfg, model_from_spec, declared_input_size
 
@@ -173,7 +173,7 @@ def drelu_count(model:nn.Module, input_size:int|tuple|None=None) -> int:
     "Total DReLUs per image of `model` at `input_size`."
     return sum(r.drelus for r in relu_sites(model, input_size))
 
-# %% ../nbs/07_relus.ipynb #cdf191fa
+# %% ../nbs/07_relus.ipynb #0bb79212
 def drelu_table(rows:list, title:str='') -> str:
     "A Markdown table of `ReLUSite` rows with shares of the total and a total line."
     total = sum(r.drelus for r in rows) or 1
@@ -204,8 +204,8 @@ def plot_drelus(rows:list, path:str|Path|None=None,
         ax.legend()
     ax.set_yscale('log'); ax.set_xticks(range(len(names))); ax.set_xticklabels(names, rotation=75, fontsize=7)
     ax.set_ylabel('DReLUs per image'); ax.set_title(title); fig.tight_layout()
-    if path is not None: save_atomic(fig, path, lambda f, p: f.savefig(p, format=Path(path).suffix[1:] or 'png', dpi=120))
-    plt.close(fig)
+    if path is not None: save_figure(fig, path)
+    else: plt.close(fig)
     return fig
 
 # %% ../nbs/07_relus.ipynb #bf27399e

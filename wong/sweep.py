@@ -6,12 +6,12 @@
 __all__ = ['ANCHOR_KEYS', 'METHODS', 'default_anchors', 'load_anchors', 'matching_anchors', 'dataset_of', 'network_of',
            'run_method', 'baseline_accuracy', 'sweep_markdown', 'plot_sweep', 'write_sweep', 'sweep', 'wong_sweep']
 
-# %% ../nbs/17_sweep.ipynb #924e7580
+# %% ../nbs/17_sweep.ipynb #3fe9cd52
 import csv, io, time
 from pathlib import Path
 import yaml
 from fastcore.script import call_parse, Param
-from .io import write_json, write_text, read_json, save_atomic, cli_errors
+from .io import write_json, write_text, read_json, save_figure, cli_errors
 from .config import get_cfg, demo_cfg
 from .pipeline import run_pipeline, Run, key_of
 from .train import evaluate
@@ -77,7 +77,7 @@ def run_method(method:str, budget:float, cfg, planners:dict, progress:bool=True,
                 valid_before=rows['induced, before finetuning'][2], valid_acc=rows['induced, after finetuning'][2],
                 test_acc=rows['induced, after finetuning'][3], name=get_cfg(path).OUTPUT.NAME)
 
-# %% ../nbs/17_sweep.ipynb #63fb7ccd
+# %% ../nbs/17_sweep.ipynb #8958ea8d
 def baseline_accuracy(cfg) -> dict:
     "DReLUs and test accuracy of the flat baseline, kept in `sweep/baseline.json` under the flat model's key."
     run = Run(cfg, progress=False)
@@ -111,8 +111,7 @@ def plot_sweep(rows:list, baseline:dict, anchors:list, path, title:str=''):
         ax.plot(*zip(*pts), ':' + marker, mfc='none', alpha=.7, label=f"published: {a['method']} ({a['dataset']}, {a['network']})")
     ax.set_xscale('log'); ax.set_xlabel('DReLUs per image'); ax.set_ylabel('test top-1 (%)'); ax.set_title(title, fontsize=9)
     ax.grid(alpha=.3); ax.legend(fontsize=7, loc='lower right'); fig.tight_layout()
-    save_atomic(fig, path, lambda f, p: f.savefig(p, format='png', dpi=120))
-    plt.close(fig)
+    save_figure(fig, path)
 
 def write_sweep(rows:list, baseline:dict, anchors:list, out:str|Path, title:str='') -> dict:
     "Write the sweep's table as CSV, JSON and Markdown, and its plot, into `out`."
