@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['popcount_sum', 'as_words', 'hamming_to', 'farthest_point_sampling', 'associate', 'save_clustering', 'load_clustering',
-           'sign_agreement', 'kmedoids']
+           'sign_agreement', 'agreement_summary', 'kmedoids']
 
 # %% ../nbs/10_cluster.ipynb #b1e188b6
 from pathlib import Path
@@ -124,6 +124,11 @@ def sign_agreement(unit_signs,       # (units, images) booleans, or packed (unit
     a, p = as_words(unit_signs, device), as_words(prototype_signs, device)
     idx = torch.as_tensor(np.asarray(association), dtype=torch.long, device=a.device)
     return (1 - popcount_sum(a ^ p.index_select(0, idx), 1).double() / n_images).cpu().numpy()
+
+def agreement_summary(agreement:np.ndarray) -> dict:
+    "Mean, 10th percentile, median and 90th percentile of units' sign agreement (what records and reports show)."
+    a = np.asarray(agreement, dtype=float)
+    return {'mean': float(a.mean()), 'p10': float(np.quantile(a, .1)), 'median': float(np.median(a)), 'p90': float(np.quantile(a, .9))}
 
 # %% ../nbs/10_cluster.ipynb #3ac47951
 def kmedoids(inducer_signs,     # (units, images) booleans or packed words of the inducer

@@ -26,6 +26,7 @@ from fastai.data.load import DataLoader
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 from .io import save_atomic, text_hash
+from .config import CHOICES
 
 # %% ../nbs/03_data.ipynb #899576fb
 @dataclass
@@ -275,4 +276,4 @@ def get_data(cfg, device=None) -> Data:
     if name == 'digits': return digits_data(cfg, device)
     if name in _CIFAR: return cifar_data(cfg, device)
     if name == 'imagefolder': return imagefolder_data(cfg, device)
-    raise ValueError(f"unknown data set {name!r}; valid: digits, cifar10, cifar100, imagefolder")
+    raise ValueError(f"unknown data set {name!r}; valid: {', '.join(CHOICES['DATA.NAME'])}")

@@ -80,8 +80,8 @@ class InductionPlan:
         return {s: i for i, v in self.mapping.items() for s in v}
 
     def role(self, site:str) -> str:
-        "What becomes of `site`: 'relu', 'induced' or 'linearised'."
-        if site in self.linearise: return 'linearised'
+        "What becomes of `site` (in the words of `ROLES`): 'relu', 'induced' or 'linear'."
+        if site in self.linearise: return 'linear'
         return 'induced' if site in self.induced_by and site not in self.keep else 'relu'
 
 # %% ../nbs/11_induced.ipynb #ac1cbe95
@@ -131,7 +131,7 @@ def induced_graph(flat:nn.Module, plan:InductionPlan) -> tuple:
             inducer = plan.induced_by[name]
             children[name] = InducedReLU(name, plan.sites[name], inducer)
             node.args = (node.args[0], signs[inducer])
-        elif role == 'linearised': children[name] = Linearised(name)
+        elif role == 'linear': children[name] = Linearised(name)
         else: children[name] = old[name]
     return graph, children
 

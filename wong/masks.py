@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['SoftMaskedReLU', 'with_sites', 'masked_model', 'coefficients', 'MaskPenalty', 'binarise', 'train_masks',
-           'masks_experiment']
+           'reduce_masks']
 
 # %% ../nbs/16_masks.ipynb #2d1557ed
 import copy, time
@@ -16,11 +16,12 @@ from fastai.callback.core import Callback, CancelFitException
 from fastai.optimizer import Adam
 from fastai.metrics import accuracy
 from fastai.torch_core import set_seed
-from .io import save_atomic, save_array, load_array, write_json, read_json
+from pathlib import Path
+from .io import save_array, write_json
 from .layers import MaskedReLU
 from .relus import relu_sites
-from .train import Distill, speed_callbacks, finetune, evaluate
-from .pipeline import Run, key_of
+from .train import Distill, speed_callbacks
+from .pipeline import Run, method, Reduction, DATA_KEYS
 
 # %% ../nbs/16_masks.ipynb #08872238
 class SoftMaskedReLU(nn.Module):
@@ -99,7 +100,7 @@ def train_masks(flat:nn.Module, data, cfg, budget:int,
                ) -> tuple:
     "`(masks, history)`: SNL's coefficients trained on `data` with `cfg.MASKS`, binarised within `budget`."
     c = cfg.MASKS
-    set_seed(cfg.TRAIN.SEED, reproducible=True)
+    set_seed(cfg.REDUCE.SEED, reproducible=True)
     model = with_sites(flat, lambda r: SoftMaskedReLU(r.name, r.shape, c.THRESHOLD))
     for p in model.parameters(): p.requires_grad_(False)
     for a in coefficients(model): a.requires_grad_(True)
@@ -111,34 +112,15 @@ def train_masks(flat:nn.Module, data, cfg, budget:int,
     return binarise(model, budget, c.THRESHOLD), pen.history
 
 # %% ../nbs/16_masks.ipynb #e8d18358
-_MASK_SETTINGS = ('MASKS', 'DATA', 'TRAIN.FINETUNE_EPOCHS', 'TRAIN.FINETUNE_LR', 'TRAIN.FINETUNE_SCHEDULE', 'TRAIN.OPT', 'TRAIN.MOM',
-                  'TRAIN.WD', 'TRAIN.SEED', 'TRAIN.DISTILL', 'TRAIN.TEMPERATURE')
-
-def masks_experiment(cfg, budget:int, name:str, log=print) -> dict:
-    "Train, binarise, finetune and evaluate unit masks within `budget` in `OUTPUT.DIR/name`; returns its record's result."
-    run = Run(cfg, progress=False, log=log)
-    out = run.dir/name
-    key = key_of('masks', budget, {s: run.setting(s) for s in _MASK_SETTINGS}, run.record('flatten').files)
-    rec = out/'record.json'
-    if rec.is_file() and read_json(rec).get('key') == key: return read_json(rec)['result']
+@method('masks', config=DATA_KEYS + ('MASKS', 'TRAIN.TEMPERATURE', 'TRAIN.MIXED_PRECISION', 'TRAIN.CHANNELS_LAST'),
+        roles=('relu', 'linear', 'masked'))
+def reduce_masks(run:Run, out:Path, budget:int) -> Reduction:
+    "Unit masks (SNL): coefficients trained with a growing L1 penalty until the budget is met, binarised."
+    t0 = time.time()
     flat = run.flat()
-    sites = [r for r in relu_sites(flat) if r.kind == 'relu']
-    mdir = out/'masks'
-    if (mdir/'key.json').is_file() and read_json(mdir/'key.json') == {'key': key} and all((mdir/f"{r.name}.npy").is_file() for r in sites):
-        masks, history = {r.name: torch.as_tensor(load_array(mdir/f"{r.name}.npy")) for r in sites}, read_json(mdir/'history.json')
-    else:
-        t0 = time.time()
-        masks, history = train_masks(flat, run.data, cfg, budget, run.structured())
-        for s, m in masks.items(): save_array(m.numpy(), mdir/f"{s}.npy")
-        write_json(history, mdir/'history.json'); write_json({'key': key}, mdir/'key.json')
-        log(f"[masks] {name}: masks trained in {time.time() - t0:.0f} s")
-    model = masked_model(flat, masks)
-    before = evaluate(model, run.data, 'valid')
-    finetune(model, run.data, cfg, run.structured() if cfg.TRAIN.DISTILL > 0 else None)
-    model = model.to(run.device).eval()
-    save_atomic(model.state_dict(), out/'masked.pth')
-    result = {'drelus': sum(r.drelus for r in relu_sites(model)), 'budget': budget, 'valid_before': before,
-              'valid_acc': evaluate(model, run.data, 'valid'), 'test_acc': evaluate(model, run.data, 'test'),
-              'mask_batches': history[-1][0], 'live_at_stop': history[-1][1]}
-    write_json({'key': key, 'result': result}, rec)
-    return result
+    masks, history = train_masks(flat, run.data, run.cfg, budget, run.structured())
+    for s, m in masks.items(): save_array(m.numpy(), out/'masks'/f"{s}.npy")
+    write_json(history, out/'masks'/'history.json')
+    run.log(f"[masks] trained in {time.time() - t0:.0f} s: {history[-1][1]:,} live coefficients at stop, budget {budget:,}")
+    return Reduction(masked_model(flat, masks), {'mask_batches': history[-1][0], 'live_at_stop': history[-1][1],
+                                                 'reached_by_penalty': history[-1][1] <= budget})

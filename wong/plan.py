@@ -5,8 +5,9 @@
 # %% auto #0
 __all__ = ['plan_cost', 'induction_plan', 'recalibrate_bn', 'validation_score', 'PlanScorer', 'prototype_grid', 'Measurements',
            'option_keys', 'option_plan', 'inducer_candidates', 'MeasurementStore', 'measure', 'measurements',
-           'complete_plan', 'solve', 'budget_drelus', 'Candidate', 'plan_budget', 'Planner', 'plot_trajectory',
-           'plan_name', 'write_plan', 'plan_summary', 'wong_plan']
+           'complete_plan', 'solve', 'Candidate', 'plan_budget', 'Planner', 'plot_trajectory', 'plan_name',
+           'write_plan', 'plan_summary', 'planner_of', 'plan_reduction', 'reduce_induced', 'reduce_linearise',
+           'wong_plan']
 
 # %% ../nbs/15_plan.ipynb #fa17c823
 import itertools, json, time
@@ -16,40 +17,40 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
-from fastcore.script import call_parse, Param
+from fastcore.script import call_parse
 from fastprogress.fastprogress import progress_bar
 from fastai.torch_core import set_seed
 from .io import save_figure, write_json, read_json, write_text, text_hash, cli_errors
-from .config import get_cfg, save_cfg
+from .config import get_cfg, save_cfg, OPTS, CHOICES
 from .cache import DReLUCache
-from .cluster import as_words, farthest_point_sampling, associate, sign_agreement
+from .cluster import as_words, farthest_point_sampling, associate, sign_agreement, agreement_summary
 from .induced import InductionPlan, build_induced
 from .relus import relu_sites
-from .pipeline import Run
+from .pipeline import Run, method, Reduction, budget_drelus
 
 # %% ../nbs/15_plan.ipynb #619a966d
-def plan_cost(choices:dict, # site -> 'relu' | 'linear' | 'self:K' | 'by:<inducer>'
+def plan_cost(choices:dict, # site -> 'relu' | 'linear' | 'inducer:K' | 'induced:<inducer>'
               units:dict,   # site -> units
              ) -> int:      # DReLUs per image
     "DReLUs per image of a plan: U for a ReLU, K for a self-induced inducer, 0 for induced and linearised sites."
     cost = 0
     for s, c in choices.items():
         if c == 'relu': cost += units[s]
-        elif c.startswith('self:'): cost += int(c[5:])
-        elif c != 'linear' and not c.startswith('by:'):
-            raise ValueError(f"unknown choice {c!r} for site {s}; valid: relu, linear, self:K, by:<inducer>")
+        elif c.startswith('inducer:'): cost += int(c[8:])
+        elif c != 'linear' and not c.startswith('induced:'):
+            raise ValueError(f"unknown choice {c!r} for site {s}; valid: relu, linear, inducer:K, induced:<inducer>")
     return cost
 
 def induction_plan(choices:dict, units:dict) -> InductionPlan:
     "The validated `InductionPlan` of a plan `{site: choice}`."
-    mapping = {s: [s] for s, c in choices.items() if c.startswith('self:')}
+    mapping = {s: [s] for s, c in choices.items() if c.startswith('inducer:')}
     for s, c in choices.items():
-        if not c.startswith('by:'): continue
-        i = c[3:]
+        if not c.startswith('induced:'): continue
+        i = c[8:]
         if i not in mapping: raise ValueError(f"site {s} is induced by {i}, which is not a self-induced inducer of the plan ({choices.get(i)!r})")
         mapping[i].append(s)
     linearise = [s for s, c in choices.items() if c == 'linear']
-    return InductionPlan.make(mapping, {i: int(choices[i][5:]) for i in mapping}, units, linearise=linearise)
+    return InductionPlan.make(mapping, {i: int(choices[i][8:]) for i in mapping}, units, linearise=linearise)
 
 # %% ../nbs/15_plan.ipynb #548ef799
 @torch.no_grad()
@@ -140,15 +141,15 @@ def option_keys(units:dict, grids:dict, candidates:dict, induction:bool=True) ->
     "Every single-site option to measure, as `site=choice` strings."
     keys = [f"{s}=linear" for s in units]
     if induction:
-        keys += [f"{s}=self:{k}" for s in units for k in grids[s]]
-        keys += [f"{s}=by:{i}:{k}" for s in units for i in candidates.get(s, ()) for k in grids[i]]
+        keys += [f"{s}=inducer:{k}" for s in units for k in grids[s]]
+        keys += [f"{s}=induced:{i}:{k}" for s in units for i in candidates.get(s, ()) for k in grids[i]]
     return keys
 
 def option_plan(key:str, units:dict) -> InductionPlan:
     "The `InductionPlan` that changes one site as `key` says."
     s, c = key.split('=')
     if c == 'linear': return InductionPlan.make({}, {}, units, linearise=[s])
-    if c.startswith('self:'): return InductionPlan.make({s: [s]}, {s: int(c[5:])}, units)
+    if c.startswith('inducer:'): return InductionPlan.make({s: [s]}, {s: int(c[8:])}, units)
     _, i, k = c.split(':')
     return InductionPlan.make({i: [s]}, {i: int(k)}, units)
 
@@ -196,7 +197,7 @@ def measurements(scorer:PlanScorer, scores:dict, reference:tuple, agreement:dict
         s, c = key.split('=')
         d = loss - reference[0]
         if c == 'linear': m.linear[s] = d
-        elif c.startswith('self:'): m.self_.setdefault(s, {})[int(c[5:])] = d
+        elif c.startswith('inducer:'): m.self_.setdefault(s, {})[int(c[8:])] = d
         else:
             _, i, k = c.split(':'); m.by.setdefault(s, {})[(i, int(k))] = d
     return m
@@ -221,10 +222,10 @@ def complete_plan(m:Measurements, inducers:dict, budget:int) -> tuple|None:
         if s in inducers: continue
         best = (m.linear[s], 'linear')
         for (i, k), d in m.by.get(s, {}).items():
-            if inducers.get(i) == k and d < best[0]: best = (d, f'by:{i}')
+            if inducers.get(i) == k and d < best[0]: best = (d, f'induced:{i}')
         free[s] = best
     keep = _knapsack([(s, m.units[s], d) for s, (d, _) in free.items() if d > 0], budget - spent)
-    choices = {s: f'self:{inducers[s]}' if s in inducers else 'relu' if s in keep else free[s][1] for s in m.units}
+    choices = {s: f'inducer:{inducers[s]}' if s in inducers else 'relu' if s in keep else free[s][1] for s in m.units}
     return sum(m.self_[s][k] for s, k in inducers.items()) + sum(d for s, (d, _) in free.items() if s not in keep), choices
 
 def solve(m:Measurements, budget:int, top:int=8, induction:bool=True, exhaustive_limit:int=50_000) -> list:
@@ -255,13 +256,6 @@ def solve(m:Measurements, budget:int, top:int=8, induction:bool=True, exhaustive
     return out
 
 # %% ../nbs/15_plan.ipynb #63303d2e
-def budget_drelus(budget:float, total:int) -> int:
-    "DReLUs per image of `budget`: a fraction of `total` when <= 1, else a count."
-    if not budget > 0: raise ValueError(f"budget {budget}: give a fraction of the flat model's DReLUs in (0, 1] or a count > 1")
-    if budget <= 1: return int(budget * total)
-    if budget != int(budget): raise ValueError(f"budget {budget}: a count of DReLUs must be a whole number (fractions are <= 1)")
-    return int(budget)
-
 def _choices_key(choices:dict) -> str: return json.dumps(choices, sort_keys=False)
 
 @dataclass
@@ -295,12 +289,16 @@ def plan_budget(scorer:PlanScorer, m:Measurements, store:MeasurementStore, budge
 # %% ../nbs/15_plan.ipynb #b5ba7525
 class Planner:
     "The planner of one work directory: its flat model, cache, scoring images and single-site measurements."
-    def __init__(self, workdir:str|Path, opts:list|None=None, progress:bool=True, log=print):
+    def __init__(self, workdir:str|Path, opts:list|None=None, progress:bool=True, log=print,
+                 cfg=None, # the configuration to start from (default: the work directory's shared `config.yaml`)
+                ):
         self.workdir, self.progress, self.log = Path(workdir), progress, log
-        if not (self.workdir/'config.yaml').is_file():
-            raise FileNotFoundError(f"{self.workdir} is not a wong work directory (no config.yaml): run `wong_induce --cfg <config> "
-                                    f"--steps baseline,flatten,verify,cache` with OUTPUT.DIR {self.workdir} first")
-        self.cfg = get_cfg(self.workdir/'config.yaml', list(opts or []) + ['OUTPUT.DIR', str(self.workdir), 'OUTPUT.NAME', ''])
+        if cfg is None:
+            if not (self.workdir/'config.yaml').is_file():
+                raise FileNotFoundError(f"{self.workdir} is not a wong work directory (no config.yaml): run `wong_induce --cfg <config> "
+                                        f"--steps baseline,flatten,verify,cache` with OUTPUT.DIR {self.workdir} first")
+            cfg = get_cfg(self.workdir/'config.yaml')
+        self.cfg = get_cfg(cfg_list=list(opts or []) + ['OUTPUT.DIR', str(self.workdir), 'OUTPUT.NAME', ''], base=cfg)
         self.run = Run(self.cfg, progress=False, log=log)
         for step in ('flatten', 'cache'):
             if self.run.record(step) is None:
@@ -387,7 +385,7 @@ def write_plan(planner:Planner, best:Candidate, cands:list, budget:float,
     ip = induction_plan(best.choices, planner.units)
     write_json(ip.mapping, out/'mapping.json')
     cfg = get_cfg(planner.workdir/'config.yaml', ['INDUCE.MAPPING', str(out/'mapping.json'), 'INDUCE.PROTOTYPES', tuple(ip.counts[i] for i in ip.mapping),
-                  'INDUCE.KEEP', (), 'INDUCE.LINEARISE', tuple(ip.linearise), 'CLUSTER.METHOD', method,
+                  'INDUCE.KEEP', (), 'INDUCE.LINEARISE', tuple(ip.linearise), 'CLUSTER.METHOD', method, 'REDUCE.METHOD', 'mapping', 'REDUCE.BUDGET', 0.,
                   'OUTPUT.DIR', str(planner.workdir.resolve()), 'OUTPUT.NAME', name] + list(opts or []))
     path = save_cfg(cfg, out/'plan.yaml')
     b = budget_drelus(budget, planner.total)
@@ -407,24 +405,56 @@ def plan_summary(planner:Planner, best:Candidate, cands:list, budget:int, name:s
     lines += [f"| {s} | {planner.units[s]:,} | {c} |" for s, c in best.choices.items()]
     lines += ['', '| scored plan | DReLUs | predicted loss | validation loss | validation accuracy |', '|---|---:|---:|---:|---:|']
     lines += [f"| {c.source}{' (chosen)' if c is best else ''} | {c.drelus:,} | {c.predicted:.4f} | {c.loss:.4f} | {c.acc:.2%} |" for c in cands]
-    lines += ['', f"Run it: `wong_induce --cfg {path}`"]
+    if path: lines += ['', f"Run it: `wong_induce --cfg {path}`"]
     return '\n'.join(lines) + '\n'
 
-# %% ../nbs/15_plan.ipynb #cf341c9f
-_OPTS = Param('config overrides: KEY VALUE ...', nargs='*')
+# %% ../nbs/15_plan.ipynb #af54c5f6
+def planner_of(run:Run, induction:bool) -> Planner:
+    "The planner of `run`'s work directory (with or without induction), built once and kept in `run.memo`."
+    key = ('planner', str(run.dir), induction)
+    if key not in run.memo: run.memo[key] = Planner(run.dir, ['PLAN.INDUCTION', induction], progress=run.progress, log=run.log, cfg=run.cfg)
+    return run.memo[key]
 
+def plan_reduction(run:Run, out:Path, budget:int, induction:bool) -> Reduction:
+    "The planner's best plan within `budget` as a `Reduction`, its summary written into `out/plan`."
+    planner = planner_of(run, induction)
+    best, cands = planner.plan(budget)
+    plan = induction_plan(best.choices, planner.units)
+    sc = planner.scorer
+    agreement = {}
+    for s, i in plan.induced_by.items():
+        if plan.role(s) != 'induced': continue
+        k = plan.counts[i]
+        pw = sc.words(i)[torch.as_tensor(sc.prototypes(i, k), device=sc.device)]
+        agreement[s] = agreement_summary(sign_agreement(sc.words(s), pw, sc.association(s, i, k), sc.cache.n_images))
+    write_text(plan_summary(planner, best, cands, budget, run.cfg.OUTPUT.NAME or str(run.dir), None), out/'plan'/'summary.md')
+    write_json({'budget': budget, 'chosen': vars(best), 'candidates': [vars(c) for c in cands]}, out/'plan'/'trajectory.json')
+    return Reduction(sc.build(plan), {'choices': best.choices, 'predicted_loss': best.predicted, 'valid_loss_before': best.loss,
+                                      'candidates': len(cands), 'cluster': 'fps', 'agreement': agreement})
+
+@method('induced', config=('PLAN', 'CLUSTER'), roles=('relu', 'linear', 'inducer', 'induced'))
+def reduce_induced(run:Run, out:Path, budget:int) -> Reduction:
+    "The planner's most accurate plan within the budget: each site a ReLU, linear, an inducer, or induced by an earlier inducer."
+    return plan_reduction(run, out, budget, True)
+
+@method('linearise', config=('PLAN',), roles=('relu', 'linear'))
+def reduce_linearise(run:Run, out:Path, budget:int) -> Reduction:
+    "Layer linearisation: a knapsack over measured single-site losses, each site a ReLU or linear."
+    return plan_reduction(run, out, budget, False)
+
+# %% ../nbs/15_plan.ipynb #cf341c9f
 @call_parse
 def wong_plan(workdir:str,          # work directory with a flat model and a DReLU cache (OUTPUT.DIR of a run)
               budget:float=0.1,     # DReLUs per image: a fraction of the flat model's when <= 1, else a count
               name:str=None,        # experiment name (OUTPUT.NAME; default plan_<budget>, linearise_<budget>)
               method:str='fps',     # prototype method of the written config: fps | kmedoids
               linearise:bool=False, # layer linearisation only: sites stay ReLUs or become the identity
-              opts:_OPTS=None,
+              opts:OPTS=None,
               debug:bool=False,     # show the traceback of an error
              ):
     "Plan the most accurate model within a DReLU budget and write the config that builds it."
     with cli_errors('wong_plan', debug):
-        if method not in ('fps', 'kmedoids'): raise ValueError(f"--method {method!r}: choose fps or kmedoids")
+        if method not in CHOICES['CLUSTER.METHOD']: raise ValueError(f"--method {method!r}: choose {' or '.join(CHOICES['CLUSTER.METHOD'])}")
         budget_drelus(budget, 1 << 62)   # a bad budget stops before anything is loaded
         opts = list(opts or []) + (['PLAN.INDUCTION', False] if linearise else [])
         plan_opts = [x for k, v in zip(opts[::2], opts[1::2]) if str(k).startswith('PLAN.') for x in (k, v)]   # the planner's own settings

@@ -164,9 +164,9 @@ def relu_sites(model:nn.Module,
         site = getattr(m, 'site', name)   # the reduced model's modules name the flat site they stand for
         if site in rows:                  # a second module of one site: an inducer's sign test beside its gate
             r = rows[site]
-            shape_ = r.shape if r.kind != 'prototypes' else out_shape
+            shape_ = r.shape if r.kind != 'inducer' else out_shape
             rows[site] = ReLUSite(site, f"{r.kind}+{kind}", shape_, math.prod(shape_), r.drelus + drelus, r.pool, r.other + other)
-        else: rows[site] = ReLUSite(site, kind, out_shape if kind != 'prototypes' else (), units if kind != 'prototypes' else 0, drelus, 0, other)
+        else: rows[site] = ReLUSite(site, kind, out_shape if kind != 'inducer' else (), units if kind != 'inducer' else 0, drelus, 0, other)
     return list(rows.values())
 
 def drelu_count(model:nn.Module, input_size:int|tuple|None=None) -> int:

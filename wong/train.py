@@ -22,6 +22,7 @@ from fastai.torch_core import set_seed
 from fastai.distributed import DistributedTrainer, DistributedDL
 from fastai.torch_core import num_distrib
 from .models import top1_accuracy
+from .config import CHOICES
 
 # %% ../nbs/12_train.ipynb #1b36f167
 class _GlooDistributedDL(DistributedDL):
@@ -94,7 +95,7 @@ def fit(learn:Learner, epochs:int, lr:float,
     with distributed(learn):
         if schedule == 'one_cycle': learn.fit_one_cycle(epochs, lr)
         elif schedule == 'flat': learn.fit(epochs, lr)
-        else: raise ValueError(f"unknown schedule {schedule!r}; valid: one_cycle, flat")
+        else: raise ValueError(f"unknown schedule {schedule!r}; valid: {', '.join(CHOICES['TRAIN.SCHEDULE'])}")
     return learn
 
 def train_baseline(model:nn.Module, data, cfg) -> Learner:
@@ -103,8 +104,8 @@ def train_baseline(model:nn.Module, data, cfg) -> Learner:
     return fit(make_learner(model, data, cfg), cfg.TRAIN.EPOCHS, cfg.TRAIN.LR, cfg.TRAIN.SCHEDULE)
 
 def finetune(model:nn.Module, data, cfg, teacher:nn.Module|None=None) -> Learner:
-    "Finetune `model` (an induced model) with `TRAIN.FINETUNE_EPOCHS`, `FINETUNE_LR`, `FINETUNE_SCHEDULE`, distilling from `teacher`."
-    set_seed(cfg.TRAIN.SEED, reproducible=True)
+    "Finetune `model` (a reduced model) with `TRAIN.FINETUNE_EPOCHS`, `FINETUNE_LR`, `FINETUNE_SCHEDULE`, distilling from `teacher`, seeded by `REDUCE.SEED`."
+    set_seed(cfg.REDUCE.SEED, reproducible=True)
     return fit(make_learner(model, data, cfg, teacher), cfg.TRAIN.FINETUNE_EPOCHS, cfg.TRAIN.FINETUNE_LR, cfg.TRAIN.FINETUNE_SCHEDULE)
 
 def evaluate(model:nn.Module, data, split:str='test') -> float:
