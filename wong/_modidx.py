@@ -424,5 +424,6 @@ d = { 'settings': { 'branch': 'main',
                             'wong.train.finetune': ('train.html#finetune', 'wong/train.py'),
                             'wong.train.fit': ('train.html#fit', 'wong/train.py'),
                             'wong.train.make_learner': ('train.html#make_learner', 'wong/train.py'),
+                            'wong.train.seed_everything': ('train.html#seed_everything', 'wong/train.py'),
                             'wong.train.speed_callbacks': ('train.html#speed_callbacks', 'wong/train.py'),
                             'wong.train.train_baseline': ('train.html#train_baseline', 'wong/train.py')}}}

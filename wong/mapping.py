@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['mapping_plan', 'cluster_inducers', 'reduce_mapping']
 
-# %% ../nbs/14_mapping.ipynb #97180e03
+# %% ../nbs/14_mapping.ipynb #408c6b33
 import torch
 from pathlib import Path
 from .cache import DReLUCache
@@ -15,7 +15,7 @@ from .models import model_from_cfg
 from .relus import relu_sites
 from .pipeline import method, Reduction, Run
 
-# %% ../nbs/14_mapping.ipynb #93b431b2
+# %% ../nbs/14_mapping.ipynb #95003c16
 def mapping_plan(run:Run) -> InductionPlan:
     "The validated `InductionPlan` of `run`'s `INDUCE` node, against the sites of its network."
     if 'mapping_plan' not in run.memo:
@@ -32,7 +32,7 @@ def mapping_plan(run:Run) -> InductionPlan:
                                                       keep=list(c.KEEP), linearise=list(c.LINEARISE))
     return run.memo['mapping_plan']
 
-# %% ../nbs/14_mapping.ipynb #409922da
+# %% ../nbs/14_mapping.ipynb #ac380228
 def cluster_inducers(run:Run, plan:InductionPlan, out:Path) -> tuple:
     "`(prototypes, associations, agreement)` of every inducer of `plan` on `run`'s cache; the clustering saved in `out`."
     cache_result = run.result('cache')
@@ -53,7 +53,7 @@ def cluster_inducers(run:Run, plan:InductionPlan, out:Path) -> tuple:
         protos[inducer] = p; assoc.update(a)
     return protos, assoc, agreement
 
-# %% ../nbs/14_mapping.ipynb #08de0491
+# %% ../nbs/14_mapping.ipynb #460ba1ad
 @method('mapping', config=('INDUCE', 'CLUSTER'), roles=('relu', 'linear', 'inducer', 'induced'), check=mapping_plan, budget=False)
 def reduce_mapping(run:Run, out:Path, budget:int) -> Reduction:
     "Induced ReLUs from the hand-written mapping of `INDUCE`: cluster each inducer, build the induced model."
