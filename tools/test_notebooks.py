@@ -1,6 +1,7 @@
-"""Lint `wong/` with pyflakes, run `nbdev_test` on every notebook, one process per notebook, and close with `N passed, N failed`.
+"""Lint `wong/` with pyflakes, run `nbdev_test` on every notebook, one process per notebook, follow the README's
+plain-pip install route in a fresh environment (tools/test_plain_pip.py), and close with `N passed, N failed`.
 
-Usage: python tools/test_notebooks.py [--flags slow] [--jobs 2] [notebook ...]
+Usage: python tools/test_notebooks.py [--flags slow] [--jobs 2] [--no-plain-pip] [notebook ...]
 """
 import argparse, os, subprocess, sys, time
 from concurrent.futures import ThreadPoolExecutor
@@ -23,11 +24,18 @@ def lint():
     p = subprocess.run([str(bin_dir/'python'), '-m', 'pyflakes', str(root/'wong')], capture_output=True, text=True)
     return 'pyflakes wong/', p.returncode == 0, 0., p.stdout + p.stderr
 
+def plain_pip():
+    "The README's plain-pip route in a fresh virtual environment, with the MPC notebook run there."
+    t0 = time.time()
+    p = subprocess.run([str(bin_dir/'python'), str(root/'tools'/'test_plain_pip.py')], capture_output=True, text=True)
+    return 'plain-pip route (tools/test_plain_pip.py)', p.returncode == 0, time.time() - t0, p.stdout + p.stderr
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('notebooks', nargs='*')
     ap.add_argument('--flags', default='')
     ap.add_argument('--jobs', type=int, default=int(os.environ.get('WONG_TEST_JOBS', 2)))
+    ap.add_argument('--no-plain-pip', action='store_true', help="skip the README's plain-pip route (it builds a fresh environment)")
     a = ap.parse_args()
     nbs = [Path(o) for o in a.notebooks] or sorted(p for p in (root/'nbs').glob('*.ipynb') if not p.name.startswith('_'))
     passed = failed = 0
@@ -36,8 +44,9 @@ def main():
         print(f"{'PASS' if ok else 'FAIL'} {name}", flush=True)
         if not ok: print(out, flush=True)
         passed += ok; failed += not ok
+    jobs = ([plain_pip] if not a.notebooks and not a.no_plain_pip else []) + [lambda nb=nb: run_one(nb, a.flags) for nb in nbs]
     with ThreadPoolExecutor(a.jobs) as ex:
-        for name, ok, secs, out in ex.map(lambda nb: run_one(nb, a.flags), nbs):
+        for name, ok, secs, out in ex.map(lambda job: job(), jobs):
             print(f"{'PASS' if ok else 'FAIL'} {name} ({secs:.0f} s)", flush=True)
             if not ok: print(out[-6000:], flush=True)
             passed += ok; failed += not ok

@@ -48,8 +48,7 @@ _C.DATA.NAME = 'digits'           # digits | cifar10 | cifar100 | imagefolder
 _C.DATA.ROOT = ''                 # local directory of cifar10/cifar100/imagefolder
 _C.DATA.BATCH_SIZE = 64
 _C.DATA.NUM_WORKERS = 0           # worker processes of the per-image path (large images only)
-_C.DATA.N_VALID = 10000           # cifar: the last N_VALID training images are the validation split
-_C.DATA.VALID_FRACTION = 0.2      # digits/imagefolder: share of the images held out for validation
+_C.DATA.VALID_FRACTION = 0.2      # share of the training images held out for validation, a seeded random subset (every data set)
 _C.DATA.TEST_FRACTION = 0.2       # digits: share of the images held out for the test figure
 _C.DATA.AUGMENT = 'auto'          # auto | pad_crop | resized_crop | none (auto: pad_crop for images of side <= 64)
 _C.DATA.ARRAY_DIR = ''            # where decoded image folders are kept as .npy; empty: OUTPUT.DIR/data
@@ -170,7 +169,7 @@ def _check_tree(d, node, prefix, source):
     return out
 
 MINIMA = {'MODEL.NUM_CLASSES': 1, 'MODEL.WIDTH': 1, 'MODEL.INPUT_SIZE': 0, 'DATA.BATCH_SIZE': 1, 'DATA.NUM_WORKERS': 0,
-          'DATA.N_VALID': 1, 'CACHE.BATCH_SIZE': 1, 'CACHE.MAX_IMAGES': 0, 'CLUSTER.ITERATIONS': 0, 'TRAIN.EPOCHS': 0,
+          'CACHE.BATCH_SIZE': 1, 'CACHE.MAX_IMAGES': 0, 'CLUSTER.ITERATIONS': 0, 'TRAIN.EPOCHS': 0,
           'TRAIN.FINETUNE_EPOCHS': 0, 'TRAIN.DISTILL': 0, 'TRAIN.TEMPERATURE': 1e-6, 'MPC.IMAGES': 0, 'MPC.TIMEOUT': 1,
           'PLAN.IMAGES': 1, 'PLAN.RECALIBRATE': 0, 'PLAN.MIN_PROTOTYPES': 1, 'PLAN.MAX_PROTOTYPES': 1, 'PLAN.CANDIDATES': 0, 'PLAN.CORRECTIONS': 1,
           'REDUCE.BUDGET': 0, 'REDUCE.SEED': 0, 'MPC.CALIBRATE': 1,

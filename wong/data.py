@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['ARRAY_CACHE_BYTES', 'Data', 'pad_crop_flip', 'ImageTensors', 'ArrayLoader', 'digits_data', 'read_cifar_batch',
-           'cifar_data', 'list_images', 'decoded_images', 'imagefolder_data', 'get_data']
+           'holdout_split', 'cifar_data', 'list_images', 'decoded_images', 'imagefolder_data', 'get_data']
 
 # %% ../nbs/03_data.ipynb #60431f2a
 import pickle, warnings
@@ -159,8 +159,15 @@ def _cifar_arrays(folder, files, label_key):
     except (KeyError, ValueError) as e: raise ValueError(f"{folder}: a file holds no 3x32x32 images under 'data' ({e})") from e
     return torch.from_numpy(x), torch.tensor([int(v) for d in ds for v in d[label_key]])
 
+def holdout_split(n:int, fraction:float, seed:int) -> tuple:
+    "`(train, valid)` sorted indices of `n` training images: a seeded random `fraction` of them validate (at least one)."
+    perm = np.random.default_rng(seed).permutation(n)
+    n_valid = max(1, int(round(fraction * n)))
+    if n_valid >= n: raise ValueError(f"DATA.VALID_FRACTION={fraction} leaves no training image of {n}")
+    return np.sort(perm[n_valid:]), np.sort(perm[:n_valid])
+
 def cifar_data(cfg, device=None) -> Data:
-    "CIFAR-10/100 read from `cfg.DATA.ROOT`: train / validation (the last N_VALID training images) / test."
+    "CIFAR-10/100 read from `cfg.DATA.ROOT`: train / validation (a seeded `DATA.VALID_FRACTION` of the training images) / test."
     sub, train_files, test_file, meta, label_key, n_classes, (mean, std) = _CIFAR[cfg.DATA.NAME]
     folder = Path(cfg.DATA.ROOT or '.')/sub
     files = train_files + [test_file, meta]
@@ -169,14 +176,13 @@ def cifar_data(cfg, device=None) -> Data:
         raise FileNotFoundError(f"{cfg.DATA.NAME} not found: put the python version of the official archive, unpacked, at "
                                 f"{folder}/ (files {', '.join(files)}); missing: {', '.join(missing)}. Set DATA.ROOT to the folder that contains {sub}/.")
     x, y = _cifar_arrays(folder, train_files, label_key)
-    n, n_valid = len(y), cfg.DATA.N_VALID
-    if not 0 < n_valid < n: raise ValueError(f"DATA.N_VALID={n_valid}: choose 0 < N_VALID < {n} (the training images)")
+    tr, va = (torch.from_numpy(i) for i in holdout_split(len(y), cfg.DATA.VALID_FRACTION, cfg.DATA.SEED))
     aug = _augment(cfg)
     if aug == 'resized_crop': raise ValueError("DATA.AUGMENT = 'resized_crop' is for large images; CIFAR takes pad_crop, auto or none")
     pad = 4 if aug == 'pad_crop' else 0
     tx, ty = _cifar_arrays(folder, [test_file], label_key)
-    return _loaders(ImageTensors(x[:n - n_valid], y[:n - n_valid], mean, std, pad, flip=bool(pad)),
-                    ImageTensors(x[n - n_valid:], y[n - n_valid:], mean, std), ImageTensors(tx, ty, mean, std),
+    return _loaders(ImageTensors(x[tr], y[tr], mean, std, pad, flip=bool(pad)),
+                    ImageTensors(x[va], y[va], mean, std), ImageTensors(tx, ty, mean, std),
                     cfg.DATA.BATCH_SIZE, n_classes, cfg.DATA.NAME, device)
 
 # %% ../nbs/03_data.ipynb #9ca9627d
@@ -231,9 +237,8 @@ def _per_image_sets(root, s, aug, seed, valid_fraction):
                  'none': [T.Resize(s), T.CenterCrop(s)]}[aug]
     train_aug, train_plain, test = ImageFolder(root/'train', T.Compose(train_tfm + norm)), ImageFolder(root/'train', plain), ImageFolder(root/'test', plain)
     if (root/'val').is_dir(): return train_aug, ImageFolder(root/'val', plain), test, train_aug.classes
-    idx = np.random.default_rng(seed).permutation(len(train_aug))
-    n_valid = max(1, int(round(valid_fraction * len(idx))))
-    return Subset(train_aug, sorted(idx[n_valid:])), Subset(train_plain, sorted(idx[:n_valid])), test, train_aug.classes
+    tr, va = holdout_split(len(train_aug), valid_fraction, seed)
+    return Subset(train_aug, tr.tolist()), Subset(train_plain, va.tolist()), test, train_aug.classes
 
 def imagefolder_data(cfg, device=None,
                      min_cache_bytes:int=ARRAY_CACHE_BYTES, # decoded sets at least this large are kept as .npy
@@ -258,9 +263,7 @@ def imagefolder_data(cfg, device=None,
         vf, vl, _ = list_images(root/'val')
         train_idx, vx, vy = torch.arange(len(y)), decoded_images(vf, s, cache, min_cache_bytes), torch.tensor(vl)
     else:
-        perm = torch.from_numpy(np.random.default_rng(cfg.DATA.SEED).permutation(len(y)))
-        n_valid = max(1, int(round(cfg.DATA.VALID_FRACTION * len(y))))
-        train_idx, valid_idx = perm[n_valid:].sort().values, perm[:n_valid].sort().values
+        train_idx, valid_idx = (torch.from_numpy(i) for i in holdout_split(len(y), cfg.DATA.VALID_FRACTION, cfg.DATA.SEED))
         vx, vy = x[valid_idx], y[valid_idx]
     xt = x[train_idx]
     mean, std = (xt.float().mean((0, 2, 3)) / 255).tolist(), (xt.float().std((0, 2, 3)) / 255).tolist()

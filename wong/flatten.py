@@ -17,7 +17,8 @@ import torch.fx
 from torch.fx.node import Node, map_arg
 from fastcore.script import call_parse
 from .io import save_atomic, write_text, write_json, load_state_dict_file, load_checkpoint, load_source, cli_errors
-from .layers import REDUCED, layers_source
+from .layers import LAYERS, StochasticDepth, layers_source
+from torchvision.ops import stochastic_depth
 from .models import top1_accuracy
 from .relus import identifier, unique_name, call_sites, functional_module, is_dropout_call, relu_sites, input_shape_of, model_and_size, RELU_FAMILY
 
@@ -54,7 +55,7 @@ def constructor_source(m:nn.Module) -> str:
     if not _writable(m):
         raise TypeError(f"{type(m).__module__}.{type(m).__name__} is neither a torch.nn module nor a wong layer, so it cannot be written "
                         "as standalone source; flatten traces through your own modules, so this one must be a leaf of another library")
-    ns = {'torch': torch, **{c.__name__: c for c in REDUCED}}
+    ns = {'torch': torch, **{c.__name__: c for c in LAYERS}}
     def faithful(src):
         rebuilt = eval(src, ns)
         same_state = {k: tuple(v.shape) for k, v in rebuilt.state_dict().items()} == {k: tuple(v.shape) for k, v in m.state_dict().items()}
@@ -92,7 +93,7 @@ def graph_source(graph:torch.fx.Graph,
         nodes = [n.name for n in graph.nodes if n.op == 'call_function' and any(code.globals[f] is n.target for f in foreign)]
         raise TypeError(f"node {', '.join(nodes) or foreign[0]} calls {', '.join(foreign)}, which a file that imports torch alone cannot call; "
                         "only torch functions, tensor methods and operators can be written as standalone source")
-    layer_classes = [c for c in REDUCED if any(type(m) is c for m in children.values())]
+    layer_classes = [c for c in LAYERS if any(type(m) is c for m in children.values())]
     doc = doc.replace('\\', '\\\\').replace('"""', '\\"\\"\\"')  # the docstring cannot end early
     head = [f'"""{doc}"""', 'import torch', '']
     head += [_FX_BUILTINS[k] for k in sorted(used) if _FX_BUILTINS.get(k)]
@@ -111,11 +112,14 @@ _DROPOUT_MODULES = {'dropout': nn.Dropout, 'dropout1d': nn.Dropout1d, 'dropout2d
 def _arg(node, i, name, default=None):
     return node.args[i] if len(node.args) > i else node.kwargs.get(name, default)
 
-def _training_flag(node): return _arg(node, 2, 'train' if node.target is torch.dropout else 'training', True)
+def _training_flag(node):
+    if node.target is stochastic_depth: return _arg(node, 3, 'training', True)
+    return _arg(node, 2, 'train' if node.target is torch.dropout else 'training', True)
 
 def _mode_dropout(train_node, eval_node) -> nn.Module|None:
-    "The dropout module a functional dropout call stands for, when its `training` flag follows the mode; else None."
+    "The dropout (or stochastic-depth) module a functional call stands for, when its `training` flag follows the mode; else None."
     if not is_dropout_call(eval_node) or (_training_flag(train_node), _training_flag(eval_node)) != (True, False): return None
+    if eval_node.target is stochastic_depth: return StochasticDepth(_arg(eval_node, 1, 'p'), _arg(eval_node, 2, 'mode'))
     cls = nn.Dropout if eval_node.target is torch.dropout else _DROPOUT_MODULES[eval_node.target.__name__]
     return cls(p=_arg(eval_node, 1, 'p', 0.5))
 

@@ -18,7 +18,7 @@ from torch import nn
 from torch.fx.node import map_arg
 from fastcore.script import call_parse
 from .io import write_json, write_text, save_figure, cli_errors
-from .layers import ROLES, PrototypeSigns, InducedReLU, Linearised, MaskedReLU
+from .layers import ROLES, LAYERS, PrototypeSigns, InducedReLU, Linearised, MaskedReLU, StochasticDepth
 from .relus import trace, relu_sites, input_shape_of
 from .config import get_cfg, CHOICES
 from .pipeline import step, Run, run_pipeline, DATA_KEYS
@@ -82,7 +82,7 @@ def crypten_parties(fn, args=(), world_size:int=2, timeout:float=600) -> list:
 _KINDS = {nn.Conv2d: 'linear layer', nn.Linear: 'linear layer', nn.BatchNorm2d: 'linear layer', nn.BatchNorm1d: 'linear layer',
           nn.ReLU: 'relu', PrototypeSigns: 'inducer', InducedReLU: 'induced', MaskedReLU: 'masked', Linearised: 'linear',
           nn.MaxPool2d: 'max pooling', nn.AvgPool2d: 'average pooling', nn.AdaptiveAvgPool2d: 'average pooling',
-          nn.Identity: 'free', nn.Dropout: 'free', nn.Flatten: 'free'}
+          nn.Identity: 'free', nn.Dropout: 'free', nn.Flatten: 'free', StochasticDepth: 'free'}
 _FUNCTIONS = {'add', 'iadd', 'flatten'}
 _METHODS = {'add', 'add_', 'flatten', 'view', 'reshape', 'relu'}
 
@@ -93,7 +93,7 @@ def supported() -> str:
 
 def _layer(m:nn.Module):
     "The wong layer class `m` is an instance of (a generated model defines its own copies of them), else its own class."
-    return {c.kind: c for c in (PrototypeSigns, InducedReLU, Linearised, MaskedReLU)}.get(getattr(m, 'kind', None), type(m))
+    return {c.__name__: c for c in LAYERS}.get(type(m).__name__, type(m))
 
 def node_kind(model:nn.Module, node) -> str:
     "What `node` is in the cost table: a role (relu, inducer, induced, masked, linear), linear layer, max/average pooling, or free."

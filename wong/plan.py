@@ -408,7 +408,7 @@ def plan_summary(planner:Planner, best:Candidate, cands:list, budget:int, name:s
     if path: lines += ['', f"Run it: `wong_induce --cfg {path}`"]
     return '\n'.join(lines) + '\n'
 
-# %% ../nbs/15_plan.ipynb #f72abaf8
+# %% ../nbs/15_plan.ipynb #3ca6452e
 def planner_of(run:Run, induction:bool) -> Planner:
     "The planner of `run`'s work directory (with or without induction), built once and kept in `run.memo`."
     key = ('planner', str(run.dir), induction)

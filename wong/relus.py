@@ -17,6 +17,7 @@ import torch.nn.functional as F
 import torch.fx
 from torch.fx.node import Node
 from torch.fx.passes.shape_prop import ShapeProp
+from torchvision.ops import stochastic_depth
 from fastcore.script import call_parse
 from .io import save_figure, cli_errors
 from .config import cfg_for, overrides
@@ -75,10 +76,10 @@ def site_cost(m:nn.Module, units:int) -> tuple|None:
     return None
 
 # %% ../nbs/07_relus.ipynb #58dbc68b
-_DROPOUTS = (F.dropout, F.dropout1d, F.dropout2d, F.dropout3d, F.alpha_dropout, F.feature_alpha_dropout, torch.dropout)
+_DROPOUTS = (F.dropout, F.dropout1d, F.dropout2d, F.dropout3d, F.alpha_dropout, F.feature_alpha_dropout, torch.dropout, stochastic_depth)
 
 def is_dropout_call(node:Node) -> bool:
-    "Whether `node` calls a functional dropout."
+    "Whether `node` calls a functional dropout (torchvision's stochastic depth included: it drops whole rows)."
     try: return node.op == 'call_function' and node.target in _DROPOUTS
     except TypeError: return False
 
@@ -211,6 +212,8 @@ def plot_drelus(rows:list, path:str|Path|None=None,
 # %% ../nbs/07_relus.ipynb #bf27399e
 def model_and_size(model:str, input_size:int|None=None, num_classes:int|None=None, width:int|None=None, kwargs:list|None=None) -> tuple:
     "`(model, input side)` for a command line's model argument: an architecture name, a config file or `module:function`."
+    if input_size is not None and input_size < 1:
+        raise ValueError(f"--input_size {input_size}: a command-line size must be positive (leave it out for the default)")
     if ':' in model and not model.endswith(('.yaml', '.yml')):
         m = model_from_spec(model, kwargs)
         size = input_size or declared_input_size(m)
