@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['TORCHVISION_ARCHS', 'CIFAR_ARCHS', 'ARCHS', 'CifarResNet', 'get_model', 'model_from_cfg', 'parse_kwargs',
-           'load_factory', 'model_from_spec', 'declared_input_size', 'top1_accuracy']
+           'load_factory', 'UserCodeError', 'user_code', 'model_from_spec', 'declared_input_size', 'top1_accuracy']
 
 # %% ../nbs/06_models.ipynb #007c978d
-import ast, importlib, importlib.util, sys
+import ast, importlib, importlib.util, sys, traceback
+from contextlib import contextmanager
 from pathlib import Path
 import torch
 from torch import nn
@@ -101,8 +102,11 @@ def load_factory(spec:str):
         if not path.is_file(): raise FileNotFoundError(f"model file not found: {path}")
         mspec = importlib.util.spec_from_file_location(f"wong_user_{path.stem}", path)
         module = importlib.util.module_from_spec(mspec)
+        sys.modules[mspec.name] = module                 # registered as an import would: the file may look itself up there
         sys.path.insert(0, str(path.parent.resolve()))   # the file may import its neighbours
-        try: mspec.loader.exec_module(module)
+        try:
+            with user_code(path): mspec.loader.exec_module(module)
+        except BaseException: sys.modules.pop(mspec.name, None); raise
         finally: sys.path.pop(0)
     else:
         try: module = importlib.import_module(where)
@@ -111,10 +115,26 @@ def load_factory(spec:str):
     if not callable(fn): raise ValueError(f"{where} has no function {name!r}")
     return fn
 
+class UserCodeError(RuntimeError):
+    "An exception raised inside the user's own model code, reported with its type, message, file and line."
+
+@contextmanager
+def user_code(path:str|Path|None=None):
+    "Report an exception from the user's code (in file `path`, or wherever it arose) as a `UserCodeError` naming its type, message and line."
+    try: yield
+    except Exception as e:
+        frames = traceback.extract_tb(e.__traceback__)
+        mine = [f for f in frames if path is not None and Path(f.filename).resolve() == Path(path).resolve()] or frames[-1:]
+        where = f" ({mine[-1].filename}, line {mine[-1].lineno}, in {mine[-1].name})" if mine else ''
+        msg = repr(e.args[0]) if isinstance(e, KeyError) and len(e.args) == 1 else str(e)
+        raise UserCodeError(f"your model code raised {type(e).__name__}: {msg}{where}") from e
+
 def model_from_spec(spec:str, kwargs:list|dict|None=None) -> nn.Module:
     "The model a `module:function` or `file.py:function` spec builds, called with `kwargs`."
     kw = kwargs if isinstance(kwargs, dict) else parse_kwargs(kwargs)
-    m = load_factory(spec)(**kw)
+    fn = load_factory(spec)
+    where = spec.split(':')[0]
+    with user_code(where if where.endswith('.py') else None): m = fn(**kw)
     if not isinstance(m, nn.Module): raise TypeError(f"{spec} returned a {type(m).__name__}, not a torch.nn.Module")
     return m
 
