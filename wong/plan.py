@@ -23,7 +23,7 @@ from fastai.torch_core import set_seed
 from .io import save_figure, write_json, read_json, write_text, text_hash, cli_errors
 from .config import get_cfg, save_cfg, OPTS, CHOICES
 from .cache import DReLUCache
-from .cluster import as_words, farthest_point_sampling, associate, sign_agreement, agreement_summary
+from .cluster import as_words, farthest_point_sampling, associate, sign_agreement, agreement_summary, kmedoids
 from .induced import InductionPlan, build_induced
 from .relus import relu_sites
 from .pipeline import Run, method, Reduction, budget_drelus
@@ -108,15 +108,25 @@ class PlanScorer:
         pw = self.words(inducer)[torch.as_tensor(self.prototypes(inducer, k), device=self.device)]
         return float(sign_agreement(self.words(site), pw, self.association(site, inducer, k), self.cache.n_images).mean())
 
-    def build(self, plan:InductionPlan) -> nn.Module:
-        "The induced model of `plan` (a fresh module; the flat model is untouched)."
-        protos = {i: self.prototypes(i, k) for i, k in plan.counts.items()}
-        assoc = {s: self.association(s, i, plan.counts[i]) for s, i in plan.induced_by.items() if plan.role(s) == 'induced'}
-        return build_induced(self.flat, plan, protos, assoc).module
+    iterations = 10   # k-medoids rounds at most (CLUSTER.ITERATIONS)
 
-    def score(self, plan:InductionPlan) -> tuple:
-        "`(validation loss, validation accuracy)` of `plan`'s model, its batch norms recalibrated."
-        return validation_score(recalibrate_bn(self.build(plan), self.recal), *self.valid)
+    def clustering(self, plan:InductionPlan, method:str='fps') -> tuple:
+        "`(prototypes, associations)` of `plan`: FPS prototypes, or k-medoids started from them over the sites each inducer gates."
+        protos = {i: self.prototypes(i, k) for i, k in plan.counts.items()}
+        if method == 'fps':
+            return protos, {s: self.association(s, i, plan.counts[i]) for s, i in plan.induced_by.items() if plan.role(s) == 'induced'}
+        protos = {i: kmedoids(self.words(i), [self.words(s) for s in plan.mapping[i]], p, self.cache.n_images, self.iterations, self.device)
+                  for i, p in protos.items()}
+        pw = {i: self.words(i)[torch.as_tensor(p, device=self.device)] for i, p in protos.items()}
+        return protos, {s: associate(self.words(s), pw[i], device=self.device) for s, i in plan.induced_by.items() if plan.role(s) == 'induced'}
+
+    def build(self, plan:InductionPlan, method:str='fps') -> nn.Module:
+        "The induced model of `plan` with `method`'s prototypes (a fresh module; the flat model is untouched)."
+        return build_induced(self.flat, plan, *self.clustering(plan, method)).module
+
+    def score(self, plan:InductionPlan, method:str='fps') -> tuple:
+        "`(validation loss, validation accuracy)` of `plan`'s model with `method`'s prototypes, its batch norms recalibrated."
+        return validation_score(recalibrate_bn(self.build(plan, method), self.recal), *self.valid)
 
 # %% ../nbs/15_plan.ipynb #339011cc
 def prototype_grid(units:int, low:int, high:int) -> list:
@@ -269,7 +279,9 @@ class Candidate:
     acc: float
 
 def plan_budget(scorer:PlanScorer, m:Measurements, store:MeasurementStore, budget:int, corrections:int=8,
-                induction:bool=True, progress:bool=False) -> tuple:
+                induction:bool=True, progress:bool=False,
+                method:str='fps', # the prototypes the plans are built and scored with: fps | kmedoids (those the written config uses)
+               ) -> tuple:
     "`(best, candidates)`: the plan with the best real validation loss within `budget`, and every plan scored."
     pools = [('planner', solve(m, budget, corrections, induction))]
     if induction:
@@ -278,10 +290,10 @@ def plan_budget(scorer:PlanScorer, m:Measurements, store:MeasurementStore, budge
     cands, seen = [], set()
     for source, plans in pools:
         for pred, ch in plans:
-            key = _choices_key(ch)
+            key = _choices_key(ch) + ('' if method == 'fps' else f" with {method} ({scorer.iterations} rounds)")
             if key in seen: continue
             seen.add(key)
-            if key not in store.plans: store.plans[key] = list(scorer.score(induction_plan(ch, m.units))); store.save()
+            if key not in store.plans: store.plans[key] = list(scorer.score(induction_plan(ch, m.units), method)); store.save()
             loss, acc = store.plans[key]
             cands.append(Candidate(ch, source, plan_cost(ch, m.units), m.reference[0] + pred, loss, acc))
     return min(cands, key=lambda c: c.loss), cands
@@ -313,6 +325,7 @@ class Planner:
         self.total = sum(self.units.values())
         self.grids = {s: prototype_grid(u, p.MIN_PROTOTYPES, p.MAX_PROTOTYPES) for s, u in self.units.items()}
         self.scorer.k_max = {s: g[-1] for s, g in self.grids.items() if g}
+        self.scorer.iterations = self.cfg.CLUSTER.ITERATIONS
         self.fingerprint = text_hash(json.dumps([self.run.record('flatten').files, self.run.result('cache').fingerprint,
             [p.IMAGES, p.RECALIBRATE, p.MIN_PROTOTYPES, p.MAX_PROTOTYPES, p.CANDIDATES], self.cfg.CLUSTER.SEED, self.cfg.CLUSTER.FIRST,
             self.cfg.DATA.SEED], sort_keys=True))[:16]
@@ -350,10 +363,10 @@ class Planner:
         budgets = sorted({int(b) for b in np.geomspace(0.003 * self.total, self.total, n)})
         return [(b, m.reference[0] + solve(m, b, 1, self.induction)[0][0]) for b in budgets]
 
-    def plan(self, budget:float) -> tuple:
-        "`(best, candidates)` for `budget` (a fraction <= 1 or a count)."
+    def plan(self, budget:float, method:str='fps') -> tuple:
+        "`(best, candidates)` for `budget` (a fraction <= 1 or a count), plans scored with `method`'s prototypes (fps | kmedoids)."
         b = budget_drelus(budget, self.total)   # a bad budget stops before any measurement
-        return plan_budget(self.scorer, self.measurements(), self.store, b, self.cfg.PLAN.CORRECTIONS, self.induction, self.progress)
+        return plan_budget(self.scorer, self.measurements(), self.store, b, self.cfg.PLAN.CORRECTIONS, self.induction, self.progress, method)
 
 # %% ../nbs/15_plan.ipynb #81769a0a
 def plot_trajectory(curve:list, cands:list, best:Candidate, budget:int, reference:float, path, title:str=''):
@@ -408,7 +421,7 @@ def plan_summary(planner:Planner, best:Candidate, cands:list, budget:int, name:s
     if path: lines += ['', f"Run it: `wong_induce --cfg {path}`"]
     return '\n'.join(lines) + '\n'
 
-# %% ../nbs/15_plan.ipynb #3ca6452e
+# %% ../nbs/15_plan.ipynb #ae62d893
 def planner_of(run:Run, induction:bool) -> Planner:
     "The planner of `run`'s work directory (with or without induction), built once and kept in `run.memo`."
     key = ('planner', str(run.dir), induction)
@@ -460,7 +473,7 @@ def wong_plan(workdir:str,          # work directory with a flat model and a DRe
         plan_opts = [x for k, v in zip(opts[::2], opts[1::2]) if str(k).startswith('PLAN.') for x in (k, v)]   # the planner's own settings
         t0 = time.time()
         planner = Planner(workdir, plan_opts)
-        best, cands = planner.plan(budget)
+        best, cands = planner.plan(budget, method)   # scored with the prototypes the written config uses
         path = write_plan(planner, best, cands, budget, name, method, opts)
         print((path.parent/'summary.md').read_text())
         print(f"planned in {time.time() - t0:.1f} s (measurements: {planner.store.meta.get('seconds', 0):.1f} s in all)")
