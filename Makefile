@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): settings.ini setup.py constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev]"
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev,ray]"
 	# pip check, less CrypTen's two declared requirements that it is installed without (see below)
 	$(BIN)/python -m pip check | grep -v -E '^(No broken requirements found|crypten [0-9.]+ requires (sklearn|tensorboard), which is not installed)'; test $$? -eq 1
 	# CrypTen's metadata asks for the deprecated `sklearn` package (and tensorboard, for a module wong never imports):

@@ -21,6 +21,7 @@ py_versions = '3.10 3.11 3.12 3.13'.split()
 
 requirements = shlex.split(cfg.get('requirements', ''))
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
+ray_requirements = shlex.split(cfg.get('ray_requirements', ''))   # wong[ray]: sweeps on Ray
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
 console_scripts = [o.strip() for o in cfg.get('console_scripts', '').splitlines() if o.strip()]
@@ -37,7 +38,7 @@ setuptools.setup(
     packages = setuptools.find_packages(include=['wong', 'wong.*']),
     include_package_data = True,
     install_requires = requirements,
-    extras_require = {'dev': dev_requirements},
+    extras_require = {'dev': dev_requirements, 'ray': ray_requirements},
     dependency_links = cfg.get('dep_links','').split(),
     python_requires  = '>=' + cfg['min_python'],
     long_description = open('README.md', encoding='utf-8').read(),

@@ -15,12 +15,11 @@ from fastai.learner import Learner
 from fastai.callback.core import Callback, CancelFitException
 from fastai.optimizer import Adam
 from fastai.metrics import accuracy
-from fastai.torch_core import set_seed
 from pathlib import Path
 from .io import save_array, write_json
 from .layers import MaskedReLU
 from .relus import relu_sites
-from .train import Distill, speed_callbacks
+from .train import Distill, speed_callbacks, seed_everything
 from .pipeline import Run, method, Reduction, DATA_KEYS
 
 # %% ../nbs/16_masks.ipynb #08872238
@@ -100,7 +99,7 @@ def train_masks(flat:nn.Module, data, cfg, budget:int,
                ) -> tuple:
     "`(masks, history)`: SNL's coefficients trained on `data` with `cfg.MASKS`, binarised within `budget`."
     c = cfg.MASKS
-    set_seed(cfg.REDUCE.SEED, reproducible=True)
+    seed_everything(data, cfg.REDUCE.SEED)
     model = with_sites(flat, lambda r: SoftMaskedReLU(r.name, r.shape, c.THRESHOLD))
     for p in model.parameters(): p.requires_grad_(False)
     for a in coefficients(model): a.requires_grad_(True)

@@ -8,7 +8,7 @@ __all__ = ['STEPS', 'DATA_KEYS', 'METHODS', 'FINETUNING', 'Step', 'step', 'Recor
            'FlattenResult', 'flatten_baseline', 'VerifyResult', 'verify', 'CacheResult', 'cache', 'Method', 'Reduction',
            'method', 'method_of', 'budget_drelus', 'gated_units', 'ReduceResult', 'reduce', 'FinetuneResult',
            'finetune_reduced', 'EvaluateResult', 'evaluate_reduced', 'ReportResult', 'plot_accuracy', 'plot_agreement',
-           'mixed_versions', 'report_markdown', 'report', 'run_pipeline']
+           'mixed_versions', 'report_markdown', 'report', 'up_to_date', 'run_pipeline']
 
 # %% ../nbs/13_pipeline.ipynb #856b3f8d
 import functools, json, shutil, subprocess, tempfile, time, warnings
@@ -338,6 +338,7 @@ class Method:
     roles: tuple = ()       # the roles (`ROLES`) its sites take
     check: object = None    # check(run): a clear error on bad settings, before anything runs
     budget: bool = True     # whether it needs REDUCE.BUDGET
+    prepare: object = None  # prepare(run): what it computes once for every run of a work directory (a sweep calls it before its runs)
     doc: str = ''
 
 @dataclass
@@ -348,12 +349,12 @@ class Reduction:
 
 METHODS = {}
 
-def method(name:str, config=(), roles=(), check=None, budget:bool=True):
+def method(name:str, config=(), roles=(), check=None, budget:bool=True, prepare=None):
     "Decorator registering `reduce(run, out, budget) -> Reduction` as the reduction method `name`."
     def register(fn):
         bad = [r for r in roles if r not in ROLES]
         if bad: raise ValueError(f"method {name}: unknown role(s) {', '.join(bad)}; roles: {', '.join(ROLES)}")
-        METHODS[name] = Method(name, fn, tuple(config), tuple(roles), check, budget, fn.__doc__ or '')
+        METHODS[name] = Method(name, fn, tuple(config), tuple(roles), check, budget, prepare, fn.__doc__ or '')
         return fn
     return register
 
@@ -542,6 +543,10 @@ def _all_fresh(run:Run, steps:list) -> bool:
     "Whether every step of `steps` is up to date (its upstream records are there and nothing changed)."
     try: return all(_stale(run, n, run.key(n)) is None for n in steps)
     except (FileNotFoundError, ValueError): return False
+
+def up_to_date(cfg, steps:list|str, cfg_file=None) -> bool:
+    "Whether every step of `steps` is up to date for `cfg` (so that running them would only read them back)."
+    return _all_fresh(Run(cfg, cfg_file, progress=False), _step_list(steps, cfg))
 
 def _preflight(run:Run, steps:list):
     "Check every input `steps` need (work directory, method, checkpoint, data set) before anything is written."

@@ -421,7 +421,7 @@ def plan_summary(planner:Planner, best:Candidate, cands:list, budget:int, name:s
     if path: lines += ['', f"Run it: `wong_induce --cfg {path}`"]
     return '\n'.join(lines) + '\n'
 
-# %% ../nbs/15_plan.ipynb #ae62d893
+# %% ../nbs/15_plan.ipynb #8d404c3c
 def planner_of(run:Run, induction:bool) -> Planner:
     "The planner of `run`'s work directory (with or without induction), built once and kept in `run.memo`."
     key = ('planner', str(run.dir), induction)
@@ -445,12 +445,14 @@ def plan_reduction(run:Run, out:Path, budget:int, induction:bool) -> Reduction:
     return Reduction(sc.build(plan), {'choices': best.choices, 'predicted_loss': best.predicted, 'valid_loss_before': best.loss,
                                       'candidates': len(cands), 'cluster': 'fps', 'agreement': agreement})
 
-@method('induced', config=('PLAN', 'CLUSTER'), roles=('relu', 'linear', 'inducer', 'induced'))
+def _measure(induction:bool): return lambda run: planner_of(run, induction).measurements()
+
+@method('induced', config=('PLAN', 'CLUSTER'), roles=('relu', 'linear', 'inducer', 'induced'), prepare=_measure(True))
 def reduce_induced(run:Run, out:Path, budget:int) -> Reduction:
     "The planner's most accurate plan within the budget: each site a ReLU, linear, an inducer, or induced by an earlier inducer."
     return plan_reduction(run, out, budget, True)
 
-@method('linearise', config=('PLAN',), roles=('relu', 'linear'))
+@method('linearise', config=('PLAN',), roles=('relu', 'linear'), prepare=_measure(False))
 def reduce_linearise(run:Run, out:Path, budget:int) -> Reduction:
     "Layer linearisation: a knapsack over measured single-site losses, each site a ReLU or linear."
     return plan_reduction(run, out, budget, False)
