@@ -99,18 +99,19 @@ _C.PLAN.CANDIDATES = 2            # earlier inducers measured per site, the best
 _C.PLAN.INDUCTION = True          # False: sites only stay ReLUs or are linearised (layer linearisation)
 _C.PLAN.CORRECTIONS = 8           # plans built and scored for real per budget (the best real score wins)
 
-_C.MASKS = CN()                   # unit masks, the SNL method (a learnable coefficient per ReLU unit)
-_C.MASKS.LR = 0.05                # Adam's learning rate on the coefficients (the weights are frozen while masks train)
-_C.MASKS.PENALTY = 5.0            # initial weight of the L1 penalty on the coefficients (their mean)
-_C.MASKS.GROWTH = 1.1             # the weight is multiplied by this whenever the count of live coefficients stops falling
+_C.MASKS = CN()                   # unit masks as SNL publishes them: coefficients trained with the weights under a growing L1 penalty
+_C.MASKS.LR = 1e-3                # Adam's learning rate on the weights and the coefficients together
+_C.MASKS.PENALTY = 1e-5           # lambda at the start: the weight of the sum of the coefficients' L1 norms
+_C.MASKS.GROWTH = 1.1             # lambda is multiplied by this after an epoch in which the live count did not fall below its lowest
+_C.MASKS.PATIENCE = 5             # ... once at least this many epochs have passed
 _C.MASKS.THRESHOLD = 0.01         # a coefficient above it keeps its unit's ReLU
-_C.MASKS.CHECK_EVERY = 10         # training batches between two counts of the live coefficients
-_C.MASKS.MAX_EPOCHS = 3           # mask training stops here if the budget is not met (the largest coefficients are kept)
-_C.MASKS.DISTILL = 0.9            # distillation weight while the masks train (temperature: TRAIN.TEMPERATURE)
+_C.MASKS.MAX_EPOCHS = 2000        # the cap: the budget's largest coefficients are kept if the penalty has not reached it (a warning says so)
+_C.MASKS.DISTILL = 1.0            # weight of the distillation term (KL at TRAIN.TEMPERATURE, times T^2) beside the cross-entropy
 
 _C.REDUCE = CN()                  # the reduction method an experiment runs (see *pipeline*: one registered method each)
 _C.REDUCE.METHOD = 'mapping'      # mapping (induced ReLUs from INDUCE.MAPPING) | induced (planned) | linearise | masks | any registered method
 _C.REDUCE.BUDGET = 0.0            # DReLUs per image: a fraction of the flat model's when <= 1, else a count; 0: the method's own settings decide
+_C.REDUCE.COST = 'drelus'         # what REDUCE.BUDGET counts: drelus, or mb (MPC bytes per image by the calibrated cost model: a fraction <= 1 of the flat model's, else MiB)
 _C.REDUCE.SEED = 0                # seed of the reduction and of finetuning; the baseline's is TRAIN.SEED (changing this never retrains it)
 
 _C.MPC = CN()
@@ -135,6 +136,7 @@ CHOICES = {
     'TRAIN.CHANNELS_LAST': ('auto', 'on', 'off'),
     'CACHE.SPLIT': ('valid',),   # the train loader is shuffled and augmented; the test split is held out
     'MPC.SETTING': ('public', 'secret'),
+    'REDUCE.COST': ('drelus', 'mb'),
 }
 
 # %% ../nbs/02_config.ipynb #93335d30
@@ -173,7 +175,7 @@ MINIMA = {'MODEL.NUM_CLASSES': 1, 'MODEL.WIDTH': 1, 'MODEL.INPUT_SIZE': 0, 'DATA
           'TRAIN.FINETUNE_EPOCHS': 0, 'TRAIN.DISTILL': 0, 'TRAIN.TEMPERATURE': 1e-6, 'MPC.IMAGES': 0, 'MPC.TIMEOUT': 1,
           'PLAN.IMAGES': 1, 'PLAN.RECALIBRATE': 0, 'PLAN.MIN_PROTOTYPES': 1, 'PLAN.MAX_PROTOTYPES': 1, 'PLAN.CANDIDATES': 0, 'PLAN.CORRECTIONS': 1,
           'REDUCE.BUDGET': 0, 'REDUCE.SEED': 0, 'MPC.CALIBRATE': 1,
-          'MASKS.LR': 1e-9, 'MASKS.PENALTY': 1e-12, 'MASKS.GROWTH': 1, 'MASKS.THRESHOLD': 0, 'MASKS.CHECK_EVERY': 1, 'MASKS.MAX_EPOCHS': 1, 'MASKS.DISTILL': 0}
+          'MASKS.LR': 1e-9, 'MASKS.PENALTY': 0, 'MASKS.GROWTH': 1, 'MASKS.PATIENCE': 0, 'MASKS.THRESHOLD': 0, 'MASKS.MAX_EPOCHS': 1, 'MASKS.DISTILL': 0}
 
 def check_cfg(cfg:CN) -> CN:
     "Raise a `ConfigError` when a setting is outside its valid choices or range; return `cfg`."

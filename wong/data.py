@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['ARRAY_CACHE_BYTES', 'Data', 'pad_crop_flip', 'ImageTensors', 'ArrayLoader', 'digits_data', 'read_cifar_batch',
-           'holdout_split', 'cifar_data', 'list_images', 'decoded_images', 'imagefolder_data', 'get_data']
+           'channel_stats', 'holdout_split', 'cifar_data', 'list_images', 'decoded_images', 'imagefolder_data',
+           'get_data']
 
 # %% ../nbs/03_data.ipynb #60431f2a
 import pickle, warnings
@@ -159,6 +160,16 @@ def _cifar_arrays(folder, files, label_key):
     except (KeyError, ValueError) as e: raise ValueError(f"{folder}: a file holds no 3x32x32 images under 'data' ({e})") from e
     return torch.from_numpy(x), torch.tensor([int(v) for d in ds for v in d[label_key]])
 
+def channel_stats(x:torch.Tensor, chunk:int=4096) -> tuple:
+    "Per-channel mean and (unbiased) standard deviation of uint8 images `x` (N, C, H, W), scaled to [0, 1]; a chunk at a time, never a float copy of `x`."
+    n = x.shape[0] * x.shape[2] * x.shape[3]
+    s = torch.zeros(x.shape[1], dtype=torch.float64); ss = torch.zeros_like(s)
+    for i in range(0, len(x), chunk):
+        c = x[i:i + chunk].to(torch.float64)
+        s += c.sum((0, 2, 3)); ss += (c * c).sum((0, 2, 3))
+    mean = s / n
+    return (mean / 255).tolist(), (((ss - n * mean * mean) / (n - 1)).clamp_min(0).sqrt() / 255).tolist()
+
 def holdout_split(n:int, fraction:float, seed:int) -> tuple:
     "`(train, valid)` sorted indices of `n` training images: a seeded random `fraction` of them validate (at least one)."
     perm = np.random.default_rng(seed).permutation(n)
@@ -265,8 +276,9 @@ def imagefolder_data(cfg, device=None,
     else:
         train_idx, valid_idx = (torch.from_numpy(i) for i in holdout_split(len(y), cfg.DATA.VALID_FRACTION, cfg.DATA.SEED))
         vx, vy = x[valid_idx], y[valid_idx]
-    xt = x[train_idx]
-    mean, std = (xt.float().mean((0, 2, 3)) / 255).tolist(), (xt.float().std((0, 2, 3)) / 255).tolist()
+    xt = x if (root/'val').is_dir() else x[train_idx]
+    del x   # the training and validation images are copies now: the whole array goes
+    mean, std = channel_stats(xt)
     pad = 4 if aug == 'pad_crop' else 0
     return _loaders(ImageTensors(xt, y[train_idx], mean, std, pad, flip=bool(pad)), ImageTensors(vx, vy, mean, std),
                     ImageTensors(decoded_images(test_files, s, cache, min_cache_bytes), torch.tensor(test_labels), mean, std),

@@ -6,9 +6,9 @@
 __all__ = ['STEPS', 'DATA_KEYS', 'METHODS', 'FINETUNING', 'Step', 'step', 'Record', 'files_of', 'wong_version', 'key_of', 'Run',
            'own_layer', 'reduced_source', 'save_reduced', 'load_reduced', 'BaselineResult', 'model_keys', 'baseline',
            'FlattenResult', 'flatten_baseline', 'VerifyResult', 'verify', 'CacheResult', 'cache', 'Method', 'Reduction',
-           'method', 'method_of', 'budget_drelus', 'gated_units', 'ReduceResult', 'reduce', 'FinetuneResult',
-           'finetune_reduced', 'EvaluateResult', 'evaluate_reduced', 'ReportResult', 'plot_accuracy', 'plot_agreement',
-           'mixed_versions', 'report_markdown', 'report', 'up_to_date', 'run_pipeline']
+           'method', 'method_of', 'budget_drelus', 'gated_units', 'ReduceResult', 'site_bytes', 'byte_budget', 'reduce',
+           'FinetuneResult', 'finetune_reduced', 'EvaluateResult', 'evaluate_reduced', 'ReportResult', 'plot_accuracy',
+           'plot_agreement', 'mixed_versions', 'report_markdown', 'report', 'up_to_date', 'run_pipeline']
 
 # %% ../nbs/13_pipeline.ipynb #856b3f8d
 import functools, json, shutil, subprocess, tempfile, time, warnings
@@ -42,18 +42,24 @@ class Step:
     shared: bool = False   # in OUTPUT.DIR, shared by every experiment (else in OUTPUT.DIR/OUTPUT.NAME)
     when: object = None    # cfg -> bool: whether it runs by default (None: always)
     doc: str = ''
+    reads_when: object = None  # cfg -> more steps it reads with this configuration
+
+    def upstream(self, cfg) -> tuple:
+        "The steps it reads with `cfg`."
+        return self.reads + (tuple(self.reads_when(cfg)) if self.reads_when else ())
 
 STEPS = {}
 
 def step(name:str, result:type, folder:str|None=None, reads=(), config=(), data:bool=False, shared:bool=False, when=None,
          before:str|None=None, # a later notebook's step that runs before this declared one
+         reads_when=None,      # cfg -> steps it also reads with that configuration (they may be declared later)
         ):
     "Decorator declaring `fn(run, out) -> result` as the pipeline step `name`."
     def register(fn):
         unknown = [r for r in reads if r not in STEPS]
         if unknown: raise ValueError(f"step {name} reads {', '.join(unknown)}, which is not declared before it; declared: {', '.join(STEPS)}")
         if before is not None and before not in STEPS: raise ValueError(f"step {name}: no step {before} to run before; declared: {', '.join(STEPS)}")
-        s = Step(name, fn, folder or name, result, tuple(reads), tuple(config), data, shared, when, fn.__doc__ or '')
+        s = Step(name, fn, folder or name, result, tuple(reads), tuple(config), data, shared, when, fn.__doc__ or '', reads_when)
         items = [(k, v) for k, v in STEPS.items() if k != name]
         at = [k for k, _ in items].index(before) if before is not None else len(items)
         STEPS.clear(); STEPS.update(items[:at] + [(name, s)] + items[at:])
@@ -126,6 +132,7 @@ class Run:
         self.experiment = self.dir/cfg.OUTPUT.NAME if cfg.OUTPUT.NAME else self.dir
         self.device = 'cuda' if torch.cuda.is_available() else 'cpu'
         self._data, self.memo = None, {}   # memo: what a method computes once per run (see `Method`)
+        self.price = self.budget_bytes = None   # with a budget in bytes: (bytes per comparison, per multiplication) and the ReLU sites' bytes
 
     def find(self, path:str) -> Path|None:
         "The file `path` names: relative to the working directory, else to the config file's folder; None when neither has it."
@@ -173,7 +180,7 @@ class Run:
     def key(self, step:str) -> str:
         "`step`'s key: its name, its settings and the files of the steps it reads."
         upstream = {}
-        for r in STEPS[step].reads:
+        for r in STEPS[step].upstream(self.cfg):
             rec = self.record(r)
             if rec is None: raise FileNotFoundError(f"step {step} needs the output of step {r} ({self.path(r)}/), which has not run: run it first")
             upstream[r] = rec.files
@@ -379,7 +386,7 @@ def gated_units(sites:list) -> int:
 @dataclass
 class ReduceResult:
     method: str
-    budget: int          # DReLUs per image the method was given (0: none)
+    budget: int          # DReLUs per image the method was given (0: none; with a budget in bytes, the units that could own a DReLU)
     drelus: int          # DReLUs per image of the reduced model
     gated_units: int     # units gated by a borrowed sign
     roles: dict          # site -> what it became (words of ROLES, `inducer+induced` for a self-induced inducer)
@@ -389,18 +396,43 @@ class ReduceResult:
 
 def _method_keys(cfg) -> tuple: return method_of(cfg).config
 
+def site_bytes(row:dict, price:tuple) -> float:
+    "MPC bytes per image of one site row (name, kind, units, drelus) at `price` (bytes per comparison, per multiplication)."
+    mults = 0 if row['kind'] == 'linear' else row['drelus'] if row['kind'] == 'masked' else row['units']
+    return row['drelus'] * price[0] + mults * price[1]
+
+def byte_budget(run:Run) -> tuple:
+    "`(price, bytes for the ReLU-type sites, bytes in all)` of a budget in MPC bytes (`REDUCE.COST: mb`), from the calibrated cost model."
+    if 'calibrate' not in STEPS or run.record('calibrate') is None:
+        raise FileNotFoundError("REDUCE.COST mb prices the budget with the calibrated MPC cost model: run the step calibrate first "
+                                "(wong_induce --steps calibrate, or wong_sweep, which runs it)")
+    c = run.result('calibrate')
+    pools = sum(b for b, _ in c.pools.values())
+    b = run.cfg.REDUCE.BUDGET
+    total = b * c.flat_predicted if b <= 1 else b * 2**20
+    if total <= pools: raise ValueError(f"a budget of {total / 2**20:.4f} MiB per image leaves nothing for the ReLU sites (max pooling alone costs {pools / 2**20:.4f})")
+    return (c.comparison, c.multiplication), total - pools, total
+
 @step('reduce', ReduceResult, folder='reduced', reads=('baseline', 'flatten', 'cache'),
-      config=('REDUCE.METHOD', 'REDUCE.BUDGET', 'REDUCE.SEED', 'MODEL.INPUT_SIZE', _method_keys))
+      config=('REDUCE.METHOD', 'REDUCE.BUDGET', 'REDUCE.COST', 'REDUCE.SEED', 'MODEL.INPUT_SIZE', _method_keys),
+      reads_when=lambda cfg: ('calibrate',) if cfg.REDUCE.COST == 'mb' else ())
 def reduce(run:Run, out:Path) -> ReduceResult:
-    "Run the method `REDUCE.METHOD` within `REDUCE.BUDGET`; save the reduced model and what it pays."
+    "Run the method `REDUCE.METHOD` within `REDUCE.BUDGET` (DReLUs, or MPC bytes); save the reduced model and what it pays."
     m, total = method_of(run.cfg), run.result('flatten').drelus
-    b = budget_drelus(run.cfg.REDUCE.BUDGET, total) if run.cfg.REDUCE.BUDGET else 0
+    if run.cfg.REDUCE.COST == 'mb' and run.cfg.REDUCE.BUDGET:
+        run.price, run.budget_bytes, all_bytes = byte_budget(run)
+        b = int(run.budget_bytes // sum(run.price))   # the units that own DReLUs could keep: what a method unaware of bytes is given
+    else: b = budget_drelus(run.cfg.REDUCE.BUDGET, total) if run.cfg.REDUCE.BUDGET else 0
     set_seed(run.cfg.REDUCE.SEED, reproducible=True)
     r = m.reduce(run, out, b)
     model = r.model.to(run.device).eval()
     sites = relu_sites(model, run.cfg.MODEL.INPUT_SIZE)
     drelus = sum(s.drelus for s in sites)
-    if b and drelus > b: raise RuntimeError(f"method {m.name} made a model of {drelus:,} DReLUs for a budget of {b:,}")
+    if run.price:
+        spent = sum(site_bytes({'kind': s.kind, 'units': s.units, 'drelus': s.drelus}, run.price) for s in sites)
+        if spent > run.budget_bytes * (1 + 1e-9):
+            raise RuntimeError(f"method {m.name} made a model of {spent / 2**20:.4f} MiB per image in its ReLU sites for a budget of {run.budget_bytes / 2**20:.4f}")
+    elif b and drelus > b: raise RuntimeError(f"method {m.name} made a model of {drelus:,} DReLUs for a budget of {b:,}")
     sha = save_reduced(model, out, f"A reduced model generated by wong: method {m.name}, {drelus:,} DReLUs per image.")
     return ReduceResult(m.name, b, drelus, gated_units(sites), {s.name: s.kind for s in sites},
                         [{'name': s.name, 'kind': s.kind, 'units': s.units, 'drelus': s.drelus} for s in sites], r.details, sha)
@@ -554,6 +586,7 @@ def _preflight(run:Run, steps:list):
         if d.exists() and not d.is_dir(): raise NotADirectoryError(f"OUTPUT.DIR: {d} exists and is not a directory")
     if 'reduce' in steps:
         m = method_of(run.cfg)
+        if run.cfg.REDUCE.COST == 'mb' and 'calibrate' not in steps: byte_budget(run)   # its calibration must be there
         if m.budget and not run.cfg.REDUCE.BUDGET: raise ValueError(f"method {m.name} needs a budget: set REDUCE.BUDGET (a fraction <= 1 of the flat model's DReLUs, or a count)")
         if run.cfg.REDUCE.BUDGET: budget_drelus(run.cfg.REDUCE.BUDGET, 1 << 62)
         if m.check is not None: m.check(run)

@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['plan_cost', 'induction_plan', 'recalibrate_bn', 'validation_score', 'PlanScorer', 'prototype_grid', 'Measurements',
            'option_keys', 'option_plan', 'inducer_candidates', 'MeasurementStore', 'measure', 'measurements',
-           'complete_plan', 'solve', 'Candidate', 'plan_budget', 'Planner', 'plot_trajectory', 'plan_name',
-           'write_plan', 'plan_summary', 'planner_of', 'plan_reduction', 'reduce_induced', 'reduce_linearise',
-           'wong_plan']
+           'plan_bytes', 'complete_plan', 'solve', 'Candidate', 'plan_budget', 'Planner', 'plot_trajectory',
+           'plan_name', 'write_plan', 'plan_summary', 'planner_of', 'plan_reduction', 'reduce_induced',
+           'reduce_linearise', 'wong_plan']
 
 # %% ../nbs/15_plan.ipynb #fa17c823
 import itertools, json, time
@@ -223,8 +223,43 @@ def _knapsack(items:list, capacity:int) -> set:
             if t[1] > best: front.append(t); best = t[1]
     return set(max(front, key=lambda t: t[1])[2])
 
-def complete_plan(m:Measurements, inducers:dict, budget:int) -> tuple|None:
+def plan_bytes(choices:dict, units:dict, price:tuple) -> float:
+    "MPC bytes per image of a plan's ReLU-type sites at `price` (bytes per comparison, per multiplication): a ReLU U(c + m), an inducer K c + U m, an induced site U m, a linear one 0."
+    c, mu = price
+    cost = 0.
+    for s, ch in choices.items():
+        if ch == 'relu': cost += units[s] * (c + mu)
+        elif ch.startswith('inducer:'): cost += int(ch[8:]) * c + units[s] * mu
+        elif ch.startswith('induced:'): cost += units[s] * mu
+    return cost
+
+def _mc_knapsack(groups:list, capacity:float) -> dict:
+    "One option per group `(name, [(weight, increase, label), ...])`, the least total increase within `capacity`: {name: label}."
+    front = [(0., 0., ())]   # Pareto front: weight up, increase strictly down
+    for name, options in groups:
+        merged = sorted(((fw + w, fv + v, fs + ((name, label),)) for fw, fv, fs in front for w, v, label in options if fw + w <= capacity + 1e-9),
+                        key=lambda t: (t[0], t[1]))
+        front, best = [], float('inf')
+        for t in merged:
+            if t[1] < best: front.append(t); best = t[1]
+    return dict(min(front, key=lambda t: t[1])[2])
+
+def complete_plan(m:Measurements, inducers:dict, budget:int,
+                  price:tuple|None=None, # (bytes per comparison, per multiplication): the budget is then in bytes, and induced units cost their multiplication
+                 ) -> tuple|None:
     "`(predicted increase, choices)` of the best plan with exactly these self-induced `inducers` {site: K}, or None if over budget."
+    if price is not None:
+        c, mu = price
+        spent = sum(k * c + m.units[s] * mu for s, k in inducers.items())
+        if spent > budget: return None
+        groups = [(s, [(m.units[s] * (c + mu), 0., 'relu'), (0., m.linear[s], 'linear')] +
+                      [(m.units[s] * mu, d, f'induced:{i}') for (i, k), d in m.by.get(s, {}).items() if inducers.get(i) == k])
+                  for s in m.units if s not in inducers]
+        chosen = _mc_knapsack(groups, budget - spent)
+        choices = {s: f'inducer:{inducers[s]}' if s in inducers else chosen[s] for s in m.units}
+        increase = {'relu': lambda s: 0., 'linear': lambda s: m.linear[s]}
+        return (sum(m.self_[s][k] for s, k in inducers.items()) +
+                sum(increase[ch](s) if ch in increase else m.by[s][(ch[8:], inducers[ch[8:]])] for s, ch in chosen.items())), choices
     spent = sum(inducers.values())
     if spent > budget: return None
     free = {}
@@ -238,14 +273,14 @@ def complete_plan(m:Measurements, inducers:dict, budget:int) -> tuple|None:
     choices = {s: f'inducer:{inducers[s]}' if s in inducers else 'relu' if s in keep else free[s][1] for s in m.units}
     return sum(m.self_[s][k] for s, k in inducers.items()) + sum(d for s, (d, _) in free.items() if s not in keep), choices
 
-def solve(m:Measurements, budget:int, top:int=8, induction:bool=True, exhaustive_limit:int=50_000) -> list:
+def solve(m:Measurements, budget:int, top:int=8, induction:bool=True, exhaustive_limit:int=50_000, price:tuple|None=None) -> list:
     "The `top` best distinct plans `(predicted increase, choices)` within `budget`, best first."
     grids = {s: sorted(m.self_.get(s, {})) for s in m.units} if induction else {}
     grids = {s: g for s, g in grids.items() if g}
     seen = {}
     def value(A:dict):
         key = frozenset(A.items())
-        if key not in seen: seen[key] = complete_plan(m, A, budget)
+        if key not in seen: seen[key] = complete_plan(m, A, budget, price)
         return seen[key]
     if np.prod([len(g) + 1 for g in grids.values()], dtype=float) <= exhaustive_limit:
         for combo in itertools.product(*[[None] + g for g in grids.values()]):
@@ -277,16 +312,18 @@ class Candidate:
     predicted: float
     loss: float
     acc: float
+    mpc_bytes: float = 0.   # at the cost model's price, when the budget is in bytes
 
 def plan_budget(scorer:PlanScorer, m:Measurements, store:MeasurementStore, budget:int, corrections:int=8,
                 induction:bool=True, progress:bool=False,
                 method:str='fps', # the prototypes the plans are built and scored with: fps | kmedoids (those the written config uses)
+                price:tuple|None=None, # (bytes per comparison, per multiplication): `budget` is then in bytes per image
                ) -> tuple:
     "`(best, candidates)`: the plan with the best real validation loss within `budget`, and every plan scored."
-    pools = [('planner', solve(m, budget, corrections, induction))]
+    pools = [('planner', solve(m, budget, corrections, induction, price=price))]
     if induction:
         no_cross = Measurements(m.units, m.reference, m.linear, m.self_, {})
-        pools += [('no cross-site induction', solve(no_cross, budget, 2)), ('linearisation only', solve(m, budget, 2, induction=False))]
+        pools += [('no cross-site induction', solve(no_cross, budget, 2, price=price)), ('linearisation only', solve(m, budget, 2, induction=False, price=price))]
     cands, seen = [], set()
     for source, plans in pools:
         for pred, ch in plans:
@@ -295,7 +332,7 @@ def plan_budget(scorer:PlanScorer, m:Measurements, store:MeasurementStore, budge
             seen.add(key)
             if key not in store.plans: store.plans[key] = list(scorer.score(induction_plan(ch, m.units), method)); store.save()
             loss, acc = store.plans[key]
-            cands.append(Candidate(ch, source, plan_cost(ch, m.units), m.reference[0] + pred, loss, acc))
+            cands.append(Candidate(ch, source, plan_cost(ch, m.units), m.reference[0] + pred, loss, acc, plan_bytes(ch, m.units, price) if price else 0.))
     return min(cands, key=lambda c: c.loss), cands
 
 # %% ../nbs/15_plan.ipynb #b5ba7525
@@ -363,10 +400,12 @@ class Planner:
         budgets = sorted({int(b) for b in np.geomspace(0.003 * self.total, self.total, n)})
         return [(b, m.reference[0] + solve(m, b, 1, self.induction)[0][0]) for b in budgets]
 
-    def plan(self, budget:float, method:str='fps') -> tuple:
-        "`(best, candidates)` for `budget` (a fraction <= 1 or a count), plans scored with `method`'s prototypes (fps | kmedoids)."
-        b = budget_drelus(budget, self.total)   # a bad budget stops before any measurement
-        return plan_budget(self.scorer, self.measurements(), self.store, b, self.cfg.PLAN.CORRECTIONS, self.induction, self.progress, method)
+    def plan(self, budget:float, method:str='fps',
+             price:tuple|None=None, # (bytes per comparison, per multiplication): `budget` is then bytes per image of the ReLU-type sites
+            ) -> tuple:
+        "`(best, candidates)` for `budget` (a fraction <= 1 or a count of DReLUs, or bytes with `price`), plans scored with `method`'s prototypes."
+        b = budget if price else budget_drelus(budget, self.total)   # a bad budget stops before any measurement
+        return plan_budget(self.scorer, self.measurements(), self.store, b, self.cfg.PLAN.CORRECTIONS, self.induction, self.progress, method, price)
 
 # %% ../nbs/15_plan.ipynb #81769a0a
 def plot_trajectory(curve:list, cands:list, best:Candidate, budget:int, reference:float, path, title:str=''):
@@ -421,7 +460,7 @@ def plan_summary(planner:Planner, best:Candidate, cands:list, budget:int, name:s
     if path: lines += ['', f"Run it: `wong_induce --cfg {path}`"]
     return '\n'.join(lines) + '\n'
 
-# %% ../nbs/15_plan.ipynb #8d404c3c
+# %% ../nbs/15_plan.ipynb #2139366e
 def planner_of(run:Run, induction:bool) -> Planner:
     "The planner of `run`'s work directory (with or without induction), built once and kept in `run.memo`."
     key = ('planner', str(run.dir), induction)
@@ -431,7 +470,7 @@ def planner_of(run:Run, induction:bool) -> Planner:
 def plan_reduction(run:Run, out:Path, budget:int, induction:bool) -> Reduction:
     "The planner's best plan within `budget` as a `Reduction`, its summary written into `out/plan`."
     planner = planner_of(run, induction)
-    best, cands = planner.plan(budget)
+    best, cands = planner.plan(run.budget_bytes, price=run.price) if run.price else planner.plan(budget)
     plan = induction_plan(best.choices, planner.units)
     sc = planner.scorer
     agreement = {}

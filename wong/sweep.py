@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['BUILT_IN', 'ANCHOR_KEYS', 'DEFAULT_METHODS', 'ROW_KEYS', 'RUN_STEPS', 'default_anchors', 'load_anchors',
            'matching_anchors', 'dataset_of', 'network_of', 'run_name', 'run_config', 'run_method', 'baseline_accuracy',
-           'summarise', 'sweep_markdown', 'plot_sweep', 'write_sweep', 'import_ray', 'sweep', 'wong_induce',
-           'wong_sweep']
+           'summarise', 'paired_differences', 'sweep_markdown', 'plot_sweep', 'write_sweep', 'import_ray', 'sweep',
+           'wong_induce', 'wong_sweep']
 
 # %% ../nbs/18_sweep.ipynb #3fe9cd52
 import csv, io, time
@@ -65,18 +65,20 @@ def network_of(cfg) -> str: return cfg.MODEL.ARCH.removeprefix('cifar_')
 
 # %% ../nbs/18_sweep.ipynb #9a202d53
 DEFAULT_METHODS = ('induced', 'linearise', 'masks')
-ROW_KEYS = ('method', 'budget', 'seed', 'drelus', 'gated_units', 'mpc_mb', 'mpc_rounds', 'valid_acc', 'test_acc', 'name',
+ROW_KEYS = ('method', 'budget', 'cost', 'seed', 'drelus', 'gated_units', 'mpc_mb', 'mpc_rounds', 'valid_acc', 'test_acc', 'name',
             'budget_drelus', 'valid_before')
 
-def run_name(method:str, budget:float, seed:int) -> str:
-    "The experiment name of a sweep's run: `masks_10pct_s0`, `induced_5000_s1`."
+def run_name(method:str, budget:float, seed:int, cost:str='drelus') -> str:
+    "The experiment name of a sweep's run: `masks_10pct_s0`, `induced_5000_s1`; with budgets in bytes `masks_10pct_mb_s0`, `induced_2.5mib_s0`."
+    if cost == 'mb': return f"{method}_{f'{budget * 100:g}pct' if budget <= 1 else f'{budget:g}mib'}_mb_s{seed}"
     return f"{method}_{f'{budget * 100:g}pct' if budget <= 1 else int(budget)}_s{seed}"
 
 RUN_STEPS = 'reduce,finetune,evaluate,report'
 
 def run_config(cfg, method:str, budget:float, seed:int):
-    "The configuration of one run of a sweep: `REDUCE.*` and `OUTPUT.NAME` set over the sweep's `cfg`."
-    return get_cfg(cfg_list=['REDUCE.METHOD', method, 'REDUCE.BUDGET', float(budget), 'REDUCE.SEED', seed, 'OUTPUT.NAME', run_name(method, budget, seed)], base=cfg)
+    "The configuration of one run of a sweep: `REDUCE.*` and `OUTPUT.NAME` set over the sweep's `cfg` (whose `REDUCE.COST` says what budgets count)."
+    return get_cfg(cfg_list=['REDUCE.METHOD', method, 'REDUCE.BUDGET', float(budget), 'REDUCE.SEED', seed,
+                             'OUTPUT.NAME', run_name(method, budget, seed, cfg.REDUCE.COST)], base=cfg)
 
 def run_method(method:str, budget:float, seed:int, cfg, cost=None, cfg_file=None, progress:bool=True, log=print, memo:dict|None=None) -> dict:
     "The row of `method` at `budget` with `seed` in `cfg`'s work directory (shared steps already run); `cost`: the calibrated `CostModel`."
@@ -84,7 +86,7 @@ def run_method(method:str, budget:float, seed:int, cfg, cost=None, cfg_file=None
     res = run_pipeline(c, RUN_STEPS, cfg_file, progress, log, memo=memo)
     red, ev = res['reduce'], res['evaluate']
     mpc = cost.predict(red.sites) if cost is not None else {'bytes': float('nan'), 'rounds': 0}
-    return dict(method=method, budget=budget, seed=seed, drelus=red.drelus, gated_units=red.gated_units, mpc_mb=mpc['bytes'] / 2**20,
+    return dict(method=method, budget=budget, cost=c.REDUCE.COST, seed=seed, drelus=red.drelus, gated_units=red.gated_units, mpc_mb=mpc['bytes'] / 2**20,
                 mpc_rounds=mpc['rounds'], valid_acc=ev.valid_acc, test_acc=ev.test_acc, name=c.OUTPUT.NAME, budget_drelus=red.budget,
                 valid_before=ev.valid_before, **({'reached_by_penalty': red.details['reached_by_penalty']} if 'reached_by_penalty' in red.details else {}))
 
@@ -114,6 +116,21 @@ def summarise(rows:list) -> list:
                     'drelus': float(np.mean([r['drelus'] for r in rs])), 'mpc_mb': float(np.mean([r['mpc_mb'] for r in rs]))})
     return out
 
+def paired_differences(rows:list) -> list:
+    "Per budget and pair of methods, their test accuracies paired by seed: n pairs, mean difference (first minus second) and its 95% t-interval."
+    from scipy.stats import t as student_t
+    acc = {(r['method'], r['budget'], r['seed']): r['test_acc'] for r in rows}
+    methods = list(dict.fromkeys(r['method'] for r in rows))
+    out = []
+    for b in dict.fromkeys(r['budget'] for r in rows):
+        for i, m1 in enumerate(methods):
+            for m2 in methods[i + 1:]:
+                d = np.array([acc[m1, b, s] - acc[m2, b, s] for (m, bb, s) in acc if m == m1 and bb == b and (m2, b, s) in acc])
+                if len(d) < 2: continue
+                half = student_t.ppf(0.975, len(d) - 1) * d.std(ddof=1) / np.sqrt(len(d))
+                out.append({'budget': b, 'first': m1, 'second': m2, 'n': len(d), 'mean': float(d.mean()), 'low': float(d.mean() - half), 'high': float(d.mean() + half)})
+    return out
+
 def sweep_markdown(rows:list, baseline:dict) -> str:
     "The sweep's tables in Markdown: every run, then mean and standard deviation over seeds."
     md = [f"Baseline (flat): {baseline['drelus']:,} DReLUs, {baseline['mpc_mb']:.3f} MiB per image (CrypTen, predicted), test top-1 {baseline['test_acc']:.2%}", '',
@@ -123,6 +140,12 @@ def sweep_markdown(rows:list, baseline:dict) -> str:
            f"{r['mpc_mb']:.3f} | {r['mpc_rounds']:,} | {r['valid_before']:.2%} | {r['valid_acc']:.2%} | {r['test_acc']:.2%} | {r['name']} |" for r in rows]
     md += ['', '| method | budget | n | test mean | test std | DReLUs (mean) | MPC MiB (mean) |', '|---|---:|---:|---:|---:|---:|---:|']
     md += [f"| {s['method']} | {s['budget']:g} | {s['n']} | {s['test_mean']:.2%} | {s['test_std']:.2%} | {s['drelus']:,.0f} | {s['mpc_mb']:.3f} |" for s in summarise(rows)]
+    pairs = paired_differences(rows)
+    if pairs:
+        md += ['', 'Paired by seed (test top-1, first minus second; 95% t-interval; a difference is shown only where the interval excludes 0):', '',
+               '| budget | first | second | pairs | mean difference | 95% interval | |', '|---:|---|---|---:|---:|---|---|']
+        md += [f"| {d['budget']:g} | {d['first']} | {d['second']} | {d['n']} | {100 * d['mean']:+.2f} points | [{100 * d['low']:+.2f}, {100 * d['high']:+.2f}] | "
+               f"{'differ' if d['low'] > 0 or d['high'] < 0 else 'no difference shown'} |" for d in pairs]
     return '\n'.join(md) + '\n'
 
 _MARKERS = 'os^DvP*Xph<>'
@@ -219,13 +242,15 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
     bad = [m for m in methods if m not in METHODS]
     if bad: raise ValueError(f"unknown method(s) {', '.join(bad)}; registered: {', '.join(METHODS)}")
     if not budgets: raise ValueError("give at least one budget (fractions <= 1 of the flat model's DReLUs, or counts)")
-    for b in budgets: budget_drelus(b, 1 << 62)
+    for b in budgets:
+        if cfg.REDUCE.COST == 'mb' and not b > 0: raise ValueError(f"budget {b}: give a fraction of the flat model's MPC bytes in (0, 1] or MiB > 1")
+        if cfg.REDUCE.COST != 'mb': budget_drelus(b, 1 << 62)
     if workers is not None:
         if workers < 1 or cpus_per_run <= 0 or gpus_per_run < 0: raise ValueError(f"--workers {workers}, --cpus_per_run {cpus_per_run}, --gpus_per_run {gpus_per_run}: workers and CPUs per run must be positive")
         import_ray()   # a missing Ray stops the sweep before anything runs
     run_pipeline(cfg, 'baseline,flatten,verify,cache,calibrate', cfg_file, progress, log)
     cost, memo = cost_model(Run(cfg)), {}
-    runs = [(m, b, s) for b in budgets for s in seeds for m in methods]
+    runs = [(m, b, s) for b in sorted(budgets, reverse=True) for s in seeds for m in methods]   # larger budgets first: an SNL trajectory passes them in turn
     rows, spent = {}, []
     if workers is None:
         for j, (m, b, s) in enumerate(runs):
@@ -280,6 +305,7 @@ def wong_sweep(budgets:_BUDGETS=None,
                cfg:str=None,                            # yacs config file (default: the embedded default experiment)
                methods:str='induced,linearise,masks',   # comma-separated registered methods
                seeds:_SEEDS=None,                       # default: 0
+               cost:str='drelus',                       # what budgets count: drelus, or mb (fractions <= 1 of the flat model's MPC bytes, else MiB)
                name:str='sweep',                        # folder of the table and plots in the work directory
                workers:int=None,                        # run the unfinished runs as Ray tasks, this many at once (default: one after another)
                cpus_per_run:float=1,                    # CPUs of each Ray task
@@ -291,6 +317,7 @@ def wong_sweep(budgets:_BUDGETS=None,
     "Accuracy against DReLUs and MPC bytes for every method, budget and seed, with the published curves; prints the table."
     with cli_errors('wong_sweep', debug):
         if not budgets: raise ValueError("give --budgets B [B ...]: fractions <= 1 of the flat model's DReLUs, or counts")
+        opts = list(opts or []) + ['REDUCE.COST', cost]
         c = get_cfg(cfg, opts) if cfg else demo_cfg(opts)
         runs = len(budgets) * len(seeds or [0]) * len(methods.split(','))
         rows = sweep(c, budgets, methods, seeds or [0], cfg_file=cfg, name=name, workers=workers, cpus_per_run=cpus_per_run,
