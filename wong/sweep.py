@@ -66,7 +66,7 @@ def network_of(cfg) -> str: return cfg.MODEL.ARCH.removeprefix('cifar_')
 # %% ../nbs/18_sweep.ipynb #9a202d53
 DEFAULT_METHODS = ('induced', 'linearise', 'masks')
 ROW_KEYS = ('method', 'budget', 'cost', 'seed', 'drelus', 'gated_units', 'mpc_mb', 'mpc_rounds', 'valid_acc', 'test_acc', 'name',
-            'budget_drelus', 'valid_before')
+            'budget_drelus', 'valid_before', 'extra_epochs')
 
 def run_name(method:str, budget:float, seed:int, cost:str='drelus') -> str:
     "The experiment name of a sweep's run: `masks_10pct_s0`, `induced_5000_s1`; with budgets in bytes `masks_10pct_mb_s0`, `induced_2.5mib_s0`."
@@ -80,15 +80,20 @@ def run_config(cfg, method:str, budget:float, seed:int):
     return get_cfg(cfg_list=['REDUCE.METHOD', method, 'REDUCE.BUDGET', float(budget), 'REDUCE.SEED', seed,
                              'OUTPUT.NAME', run_name(method, budget, seed, cfg.REDUCE.COST)], base=cfg)
 
-def run_method(method:str, budget:float, seed:int, cfg, cost=None, cfg_file=None, progress:bool=True, log=print, memo:dict|None=None) -> dict:
+def run_method(method:str, budget:float, seed:int, cfg, cost=None, cfg_file=None, progress:bool=True, log=print, memo:dict|None=None,
+               extra_epochs:int=0, # finetuning epochs added to TRAIN.FINETUNE_EPOCHS (the matched setting; the name says `_plus<N>`)
+              ) -> dict:
     "The row of `method` at `budget` with `seed` in `cfg`'s work directory (shared steps already run); `cost`: the calibrated `CostModel`."
     c = run_config(cfg, method, budget, seed)
+    if extra_epochs:
+        c = get_cfg(cfg_list=['TRAIN.FINETUNE_EPOCHS', c.TRAIN.FINETUNE_EPOCHS + extra_epochs, 'OUTPUT.NAME', f"{c.OUTPUT.NAME}_plus{extra_epochs}"], base=c)
     res = run_pipeline(c, RUN_STEPS, cfg_file, progress, log, memo=memo)
     red, ev = res['reduce'], res['evaluate']
     mpc = cost.predict(red.sites) if cost is not None else {'bytes': float('nan'), 'rounds': 0}
     return dict(method=method, budget=budget, cost=c.REDUCE.COST, seed=seed, drelus=red.drelus, gated_units=red.gated_units, mpc_mb=mpc['bytes'] / 2**20,
                 mpc_rounds=mpc['rounds'], valid_acc=ev.valid_acc, test_acc=ev.test_acc, name=c.OUTPUT.NAME, budget_drelus=red.budget,
-                valid_before=ev.valid_before, **({'reached_by_penalty': red.details['reached_by_penalty']} if 'reached_by_penalty' in red.details else {}))
+                valid_before=ev.valid_before, extra_epochs=red.details.get('epochs', 0) + extra_epochs,
+                **({'reached_by_penalty': red.details['reached_by_penalty']} if 'reached_by_penalty' in red.details else {}))
 
 # %% ../nbs/18_sweep.ipynb #8958ea8d
 def baseline_accuracy(cfg, cost=None) -> dict:
@@ -134,10 +139,10 @@ def paired_differences(rows:list) -> list:
 def sweep_markdown(rows:list, baseline:dict) -> str:
     "The sweep's tables in Markdown: every run, then mean and standard deviation over seeds."
     md = [f"Baseline (flat): {baseline['drelus']:,} DReLUs, {baseline['mpc_mb']:.3f} MiB per image (CrypTen, predicted), test top-1 {baseline['test_acc']:.2%}", '',
-          '| method | budget | seed | DReLUs | share | gated units | MPC MiB | rounds | valid before finetuning | valid after | test after | experiment |',
-          '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|']
+          '| method | budget | seed | DReLUs | share | gated units | MPC MiB | rounds | epochs before finetuning | valid before finetuning | valid after | test after | experiment |',
+          '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|']
     md += [f"| {r['method']} | {r['budget']:g} | {r['seed']} | {r['drelus']:,} | {r['drelus'] / baseline['drelus']:.2%} | {r['gated_units']:,} | "
-           f"{r['mpc_mb']:.3f} | {r['mpc_rounds']:,} | {r['valid_before']:.2%} | {r['valid_acc']:.2%} | {r['test_acc']:.2%} | {r['name']} |" for r in rows]
+           f"{r['mpc_mb']:.3f} | {r['mpc_rounds']:,} | {r.get('extra_epochs', 0)} | {r['valid_before']:.2%} | {r['valid_acc']:.2%} | {r['test_acc']:.2%} | {r['name']} |" for r in rows]
     md += ['', '| method | budget | n | test mean | test std | DReLUs (mean) | MPC MiB (mean) |', '|---|---:|---:|---:|---:|---:|---:|']
     md += [f"| {s['method']} | {s['budget']:g} | {s['n']} | {s['test_mean']:.2%} | {s['test_std']:.2%} | {s['drelus']:,.0f} | {s['mpc_mb']:.3f} |" for s in summarise(rows)]
     pairs = paired_differences(rows)
@@ -236,6 +241,7 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
           workers:int|None=None,   # run the unfinished runs as Ray tasks, this many at once (None: one after another, here)
           cpus_per_run:float=1, gpus_per_run:float=0, # each Ray task's resources
           address:str|None=None,   # an existing Ray cluster (default: a local Ray started for the sweep)
+          matched:bool=False,      # give every other method the training epochs `masks` spent before finetuning at the same budget and seed
          ) -> list:
     "Run every method at every budget and seed in `cfg`'s work directory; write the table and the plots; return the rows."
     methods = [m.strip() for m in methods.split(',')] if isinstance(methods, str) else list(methods)
@@ -245,6 +251,9 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
     for b in budgets:
         if cfg.REDUCE.COST == 'mb' and not b > 0: raise ValueError(f"budget {b}: give a fraction of the flat model's MPC bytes in (0, 1] or MiB > 1")
         if cfg.REDUCE.COST != 'mb': budget_drelus(b, 1 << 62)
+    if matched and ('masks' not in methods or workers is not None):
+        raise ValueError("matched training gives the other methods the epochs of masks at the same budget and seed: run it with masks among the methods, without --workers")
+    if matched: methods = ['masks'] + [m for m in methods if m != 'masks']
     if workers is not None:
         if workers < 1 or cpus_per_run <= 0 or gpus_per_run < 0: raise ValueError(f"--workers {workers}, --cpus_per_run {cpus_per_run}, --gpus_per_run {gpus_per_run}: workers and CPUs per run must be positive")
         import_ray()   # a missing Ray stops the sweep before anything runs
@@ -255,7 +264,8 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
     if workers is None:
         for j, (m, b, s) in enumerate(runs):
             t0 = time.time()
-            row = run_method(m, b, s, cfg, cost, cfg_file, progress, log, memo)
+            extra = next((r['extra_epochs'] for r in rows.values() if (r['method'], r['budget'], r['seed']) == ('masks', b, s)), 0) if matched and m != 'masks' else 0
+            row = run_method(m, b, s, cfg, cost, cfg_file, progress, log, memo, extra)
             dt = time.time() - t0
             rows[j] = row
             if dt > 30: spent.append(dt)   # a run that did work, not one read back
@@ -306,6 +316,7 @@ def wong_sweep(budgets:_BUDGETS=None,
                methods:str='induced,linearise,masks',   # comma-separated registered methods
                seeds:_SEEDS=None,                       # default: 0
                cost:str='drelus',                       # what budgets count: drelus, or mb (fractions <= 1 of the flat model's MPC bytes, else MiB)
+               matched:bool=False,                      # every other method gets the training epochs masks spent before finetuning
                name:str='sweep',                        # folder of the table and plots in the work directory
                workers:int=None,                        # run the unfinished runs as Ray tasks, this many at once (default: one after another)
                cpus_per_run:float=1,                    # CPUs of each Ray task
@@ -321,7 +332,7 @@ def wong_sweep(budgets:_BUDGETS=None,
         c = get_cfg(cfg, opts) if cfg else demo_cfg(opts)
         runs = len(budgets) * len(seeds or [0]) * len(methods.split(','))
         rows = sweep(c, budgets, methods, seeds or [0], cfg_file=cfg, name=name, workers=workers, cpus_per_run=cpus_per_run,
-                     gpus_per_run=gpus_per_run, address=address)
+                     gpus_per_run=gpus_per_run, address=address, matched=matched)
         out = Path(c.OUTPUT.DIR)/name
         print((out/'sweep.md').read_text())
         print(f"plots: {(out/'sweep.png').resolve()}, {(out/'sweep_mb.png').resolve()}")
