@@ -24,7 +24,7 @@ demo: $(STAMP)
 	$(BIN)/wong_induce
 
 test: $(STAMP)
-	$(BIN)/python tools/test_notebooks.py
+	$(BIN)/python tools/test_notebooks.py $(TEST_ARGS)
 
 export: $(STAMP)
 	$(BIN)/nbdev_export && $(BIN)/nbdev_clean && $(BIN)/python tools/readme.py

@@ -1,7 +1,8 @@
-"""Lint `wong/` with pyflakes, run `nbdev_test` on every notebook, one process per notebook, follow the README's
+"""Lint `wong/` with pyflakes, run `nbdev_test` on every notebook, one process per notebook, optionally follow the README's
 plain-pip install route in a fresh environment (tools/test_plain_pip.py), and close with `N passed, N failed`.
 
-Usage: python tools/test_notebooks.py [--flags slow] [--jobs 2] [--no-plain-pip] [notebook ...]
+Usage: python tools/test_notebooks.py [--flags slow] [--jobs 2] [--plain-pip] [notebook ...]
+(`make test` runs the notebooks; CI's `.ci/run` adds `--plain-pip`, which builds a fresh environment beside them.)
 """
 import argparse, os, subprocess, sys, time
 from concurrent.futures import ThreadPoolExecutor
@@ -35,7 +36,7 @@ def main():
     ap.add_argument('notebooks', nargs='*')
     ap.add_argument('--flags', default='')
     ap.add_argument('--jobs', type=int, default=int(os.environ.get('WONG_TEST_JOBS', 2)))
-    ap.add_argument('--no-plain-pip', action='store_true', help="skip the README's plain-pip route (it builds a fresh environment)")
+    ap.add_argument('--plain-pip', action='store_true', help="also follow the README's plain-pip route in a fresh environment (CI does)")
     a = ap.parse_args()
     nbs = [Path(o) for o in a.notebooks] or sorted(p for p in (root/'nbs').glob('*.ipynb') if not p.name.startswith('_'))
     passed = failed = 0
@@ -45,7 +46,7 @@ def main():
         if not ok: print(out, flush=True)
         passed += ok; failed += not ok
     # the plain-pip route is mostly unpacking and writing wheels: it runs beside the notebooks' jobs, not in one of their slots
-    side = ThreadPoolExecutor(1).submit(plain_pip) if not a.notebooks and not a.no_plain_pip else None
+    side = ThreadPoolExecutor(1).submit(plain_pip) if a.plain_pip else None
     def report(name, ok, secs, out):
         print(f"{'PASS' if ok else 'FAIL'} {name} ({secs:.0f} s)", flush=True)
         if not ok: print(out[-6000:], flush=True)
