@@ -21,7 +21,7 @@ from .io import write_json, write_text, save_figure, cli_errors
 from .layers import ROLES, LAYERS, PrototypeSigns, InducedReLU, Linearised, MaskedReLU, StochasticDepth
 from .relus import trace, relu_sites, input_shape_of
 from .config import get_cfg, CHOICES
-from .pipeline import step, Run, run_pipeline, DATA_KEYS
+from .pipeline import step, Run, run_pipeline, DATA_KEYS, priced_bytes
 
 # %% ../nbs/17_mpc.ipynb #658dff93
 _ONNX_SHIM = 'torch.onnx._internal.registration'
@@ -267,7 +267,7 @@ class CostModel:
         "`(bytes, rounds)` per image of one site (a `relu_sites` row)."
         r = _row(row)
         mults = 0 if r['kind'] == 'linear' else r['drelus'] if r['kind'] == 'masked' else r['units']
-        return (r['drelus'] * self.comparison + mults * self.multiplication,
+        return (priced_bytes(r, (self.comparison, self.multiplication)),
                 (self.comparison_rounds if r['drelus'] else 0) + (self.multiplication_rounds if mults else 0))
 
     def predict(self, model_or_sites) -> dict:

@@ -6,9 +6,10 @@
 __all__ = ['STEPS', 'DATA_KEYS', 'METHODS', 'FINETUNING', 'Step', 'step', 'Record', 'files_of', 'wong_version', 'key_of', 'Run',
            'own_layer', 'reduced_source', 'save_reduced', 'load_reduced', 'BaselineResult', 'model_keys', 'baseline',
            'FlattenResult', 'flatten_baseline', 'VerifyResult', 'verify', 'CacheResult', 'cache', 'Method', 'Reduction',
-           'method', 'method_of', 'budget_drelus', 'gated_units', 'ReduceResult', 'site_bytes', 'byte_budget', 'reduce',
-           'FinetuneResult', 'finetune_reduced', 'EvaluateResult', 'evaluate_reduced', 'ReportResult', 'plot_accuracy',
-           'plot_agreement', 'mixed_versions', 'report_markdown', 'report', 'up_to_date', 'run_pipeline']
+           'method', 'method_of', 'budget_drelus', 'gated_units', 'ReduceResult', 'priced_bytes', 'byte_budget',
+           'reduce', 'FinetuneResult', 'finetune_reduced', 'EvaluateResult', 'evaluate_reduced', 'ReportResult',
+           'plot_accuracy', 'plot_agreement', 'mixed_versions', 'report_markdown', 'report', 'up_to_date',
+           'run_pipeline']
 
 # %% ../nbs/13_pipeline.ipynb #856b3f8d
 import functools, json, shutil, subprocess, tempfile, time, warnings
@@ -396,7 +397,7 @@ class ReduceResult:
 
 def _method_keys(cfg) -> tuple: return method_of(cfg).config
 
-def site_bytes(row:dict, price:tuple) -> float:
+def priced_bytes(row:dict, price:tuple) -> float:
     "MPC bytes per image of one site row (name, kind, units, drelus) at `price` (bytes per comparison, per multiplication)."
     mults = 0 if row['kind'] == 'linear' else row['drelus'] if row['kind'] == 'masked' else row['units']
     return row['drelus'] * price[0] + mults * price[1]
@@ -429,7 +430,7 @@ def reduce(run:Run, out:Path) -> ReduceResult:
     sites = relu_sites(model, run.cfg.MODEL.INPUT_SIZE)
     drelus = sum(s.drelus for s in sites)
     if run.price:
-        spent = sum(site_bytes({'kind': s.kind, 'units': s.units, 'drelus': s.drelus}, run.price) for s in sites)
+        spent = sum(priced_bytes({'kind': s.kind, 'units': s.units, 'drelus': s.drelus}, run.price) for s in sites)
         if spent > run.budget_bytes * (1 + 1e-9):
             raise RuntimeError(f"method {m.name} made a model of {spent / 2**20:.4f} MiB per image in its ReLU sites for a budget of {run.budget_bytes / 2**20:.4f}")
     elif b and drelus > b: raise RuntimeError(f"method {m.name} made a model of {drelus:,} DReLUs for a budget of {b:,}")
