@@ -280,13 +280,16 @@ class CostModel:
                 'rounds': sum(n for _, n in by_site.values()) + sum(n for _, n in self.pools.values()),
                 'by_role': by_role, 'by_site': {s: b for s, (b, _) in by_site.items()}}
 
-def calibrate(flat:nn.Module, images:torch.Tensor, probe:int=4096, timeout:float=1800) -> CostModel:
+def calibrate(flat:nn.Module, images:torch.Tensor, probe:int=4096, timeout:float=1800,
+              with_run:bool=False, # also return the measured run of the flat model
+             ) -> CostModel:
     "CrypTen's `CostModel`, from one measured run of the flat model on `images` (public weights) with a probe of `probe` elements."
     r = private_inference(flat, images, 'public', timeout, probe=probe)
     pc, pm = r.probes['comparison'], r.probes['multiplication']
     pools = {n['target']: [n['bytes'], n['rounds']] for n in r.nodes if n['kind'] == 'max pooling'}
-    return CostModel('CrypTen 0.4.1, 2 parties (measured)', pc['bytes'], pm['bytes'], pc['rounds'], pm['rounds'], pools,
-                     f"calibrated on a CrypTen run of the flat model ({len(images)} images, public weights) and a probe of {probe:,} elements")
+    cm = CostModel('CrypTen 0.4.1, 2 parties (measured)', pc['bytes'], pm['bytes'], pc['rounds'], pm['rounds'], pools,
+                   f"calibrated on a CrypTen run of the flat model ({len(images)} images, public weights) and a probe of {probe:,} elements")
+    return (cm, r) if with_run else cm
 
 # %% ../nbs/17_mpc.ipynb #9f57549f
 _BEAVER = 'multiplication: not in the source; priced as a 64-bit Beaver multiplication (256 bits)'
@@ -415,11 +418,7 @@ def calibrate_step(run:Run, out:Path) -> CalibrateResult:
     "CrypTen's cost per role, from one measured run of the flat model on `MPC.CALIBRATE` random images."
     flat = run.flat().cpu()
     images = torch.randn(run.cfg.MPC.CALIBRATE, *input_shape_of(flat), generator=torch.Generator().manual_seed(0))
-    r = private_inference(flat, images, 'public', run.cfg.MPC.TIMEOUT, probe=4096)
-    pc, pm = r.probes['comparison'], r.probes['multiplication']
-    cm = CostModel('CrypTen 0.4.1, 2 parties (measured)', pc['bytes'], pm['bytes'], pc['rounds'], pm['rounds'],
-                   {n['target']: [n['bytes'], n['rounds']] for n in r.nodes if n['kind'] == 'max pooling'},
-                   f"calibrated on a CrypTen run of the flat model ({len(images)} images, public weights) and a probe of 4,096 elements")
+    cm, r = calibrate(flat, images, timeout=run.cfg.MPC.TIMEOUT, with_run=True)
     write_json(asdict(cm), out/'cost_model.json')
     return CalibrateResult(cm.engine, cm.comparison, cm.multiplication, cm.comparison_rounds, cm.multiplication_rounds, cm.pools, cm.source,
                            r.total('bytes'), cm.predict(flat)['bytes'])

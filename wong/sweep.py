@@ -20,6 +20,7 @@ from .io import write_json, write_text, read_json, save_figure, cli_errors
 from .config import get_cfg, demo_cfg, OPTS
 from .pipeline import run_pipeline, Run, key_of, METHODS, budget_drelus, up_to_date
 from .train import evaluate
+from .relus import relu_sites
 from . import mapping, plan, masks
 from .mpc import cost_model, CostModel
 from .io import error_message
@@ -103,7 +104,6 @@ def baseline_accuracy(cfg, cost=None) -> dict:
     f = Path(cfg.OUTPUT.DIR)/'sweep'/'baseline.json'
     if f.is_file() and read_json(f).get('key') == key: return read_json(f)['result']
     flat = run.flat()
-    from wong.relus import relu_sites
     sites = relu_sites(flat, cfg.MODEL.INPUT_SIZE)
     result = {'drelus': sum(r.drelus for r in sites), 'test_acc': evaluate(flat, run.data, 'test'),
               'mpc_mb': cost.predict(sites)['bytes'] / 2**20 if cost else float('nan')}
