@@ -108,10 +108,15 @@ _C.MASKS.THRESHOLD = 0.01         # a coefficient above it keeps its unit's ReLU
 _C.MASKS.MAX_EPOCHS = 2000        # the cap: the budget's largest coefficients are kept if the penalty has not reached it (a warning says so)
 _C.MASKS.DISTILL = 1.0            # weight of the distillation term (KL at TRAIN.TEMPERATURE, times T^2) beside the cross-entropy
 
+_C.HYBRID = CN()                  # three roles per unit (own DReLU, a prototype's borrowed sign, linear), trained on SNL's schedule (MASKS.*)
+_C.HYBRID.PROTOTYPES = 0.005      # prototype units per site: a fraction of its units when < 1, else a count (at least 1 per site)
+_C.HYBRID.AFFINE = 'channel'      # the linear role: none (identity), unit or channel (a learnt a*x + b per unit or per channel)
+
 _C.REDUCE = CN()                  # the reduction method an experiment runs (see *pipeline*: one registered method each)
-_C.REDUCE.METHOD = 'mapping'      # mapping (induced ReLUs from INDUCE.MAPPING) | induced (planned) | linearise | masks | any registered method
+_C.REDUCE.METHOD = 'mapping'      # mapping (induced ReLUs from INDUCE.MAPPING) | induced (planned) | linearise | masks | hybrid | any registered method
 _C.REDUCE.BUDGET = 0.0            # DReLUs per image: a fraction of the flat model's when <= 1, else a count; 0: the method's own settings decide
 _C.REDUCE.COST = 'drelus'         # what REDUCE.BUDGET counts: drelus, or mb (MPC bytes per image by the calibrated cost model: a fraction <= 1 of the flat model's, else MiB)
+_C.REDUCE.AFFINE = 'none'         # the linear units of masks, linearise, ...: none (the identity, as published), unit or channel (a*x + b learnt while finetuning)
 _C.REDUCE.SEED = 0                # seed of the reduction and of finetuning; the baseline's is TRAIN.SEED (changing this never retrains it)
 
 _C.MPC = CN()
@@ -137,6 +142,8 @@ CHOICES = {
     'CACHE.SPLIT': ('valid',),   # the train loader is shuffled and augmented; the test split is held out
     'MPC.SETTING': ('public', 'secret'),
     'REDUCE.COST': ('drelus', 'mb'),
+    'HYBRID.AFFINE': ('none', 'unit', 'channel'),
+    'REDUCE.AFFINE': ('none', 'unit', 'channel'),
 }
 
 # %% ../nbs/02_config.ipynb #93335d30
@@ -175,7 +182,8 @@ MINIMA = {'MODEL.NUM_CLASSES': 1, 'MODEL.WIDTH': 1, 'MODEL.INPUT_SIZE': 0, 'DATA
           'TRAIN.FINETUNE_EPOCHS': 0, 'TRAIN.DISTILL': 0, 'TRAIN.TEMPERATURE': 1e-6, 'MPC.IMAGES': 0, 'MPC.TIMEOUT': 1,
           'PLAN.IMAGES': 1, 'PLAN.RECALIBRATE': 0, 'PLAN.MIN_PROTOTYPES': 1, 'PLAN.MAX_PROTOTYPES': 1, 'PLAN.CANDIDATES': 0, 'PLAN.CORRECTIONS': 1,
           'REDUCE.BUDGET': 0, 'REDUCE.SEED': 0, 'MPC.CALIBRATE': 1,
-          'MASKS.LR': 1e-9, 'MASKS.PENALTY': 0, 'MASKS.GROWTH': 1, 'MASKS.PATIENCE': 0, 'MASKS.THRESHOLD': 0, 'MASKS.MAX_EPOCHS': 1, 'MASKS.DISTILL': 0}
+          'MASKS.LR': 1e-9, 'MASKS.PENALTY': 0, 'MASKS.GROWTH': 1, 'MASKS.PATIENCE': 0, 'MASKS.THRESHOLD': 0, 'MASKS.MAX_EPOCHS': 1, 'MASKS.DISTILL': 0,
+          'HYBRID.PROTOTYPES': 1e-9}
 
 def check_cfg(cfg:CN) -> CN:
     "Raise a `ConfigError` when a setting is outside its valid choices or range; return `cfg`."

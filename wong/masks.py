@@ -34,6 +34,9 @@ class SoftMaskedReLU(nn.Module):
         self.alpha = nn.Parameter(torch.ones(tuple(shape)))
     def forward(self, x): return x + self.alpha * (torch.relu(x) - x)
     def drelu_count(self, units): return int((self.alpha > self.threshold).sum())
+    def relaxed_cost(self): return self.alpha.abs().sum()   # what lambda multiplies: the L1 norm of the coefficients
+    def constrain_(self):
+        with torch.no_grad(): self.alpha.clamp_(0, 1)
 
 def with_sites(flat:nn.Module, make) -> nn.Module:
     "A copy of `flat` whose every ReLU site is replaced by `make(site)` (`site`: its `ReLUSite`)."
@@ -59,14 +62,14 @@ def live_count(model:nn.Module, threshold:float=0.01) -> int:
     return int(sum((a > threshold).sum() for a in coefficients(model)))
 
 class SNLLoss(Callback):
-    "SNL's training loss: cross-entropy + `distill` x T^2 x KL(teacher || student) + `weight` x sum of |a|; a kept in [0, 1]."
+    "SNL's training loss: cross-entropy + `distill` x T^2 x KL(teacher || student) + `weight` x the relaxed sites' costs (SNL: sum of |a|); a kept in [0, 1]."
     order = 30
     def __init__(self, weight:float, teacher:nn.Module|None=None, distill:float=1., temperature:float=4.):
         self.weight, self.teacher, self.distill, self.temperature = weight, teacher, distill, temperature
         if teacher is not None:
             for q in teacher.parameters(): q.requires_grad_(False)
     def before_fit(self):
-        self.alphas = coefficients(self.model)
+        self.relaxed = [m for m in self.model.modules() if hasattr(m, 'relaxed_cost')]
         if self.teacher is not None: self.teacher.to(self.dls.device).eval()
     def after_loss(self):
         if not self.training: return
@@ -75,11 +78,10 @@ class SNLLoss(Callback):
             with torch.no_grad(): t = self.teacher(*self.xb).float()
             T = self.temperature
             loss = loss + self.distill * T * T * F.kl_div(F.log_softmax(self.pred.float() / T, -1), F.log_softmax(t / T, -1), log_target=True, reduction='batchmean')
-        self.learn.loss_grad = loss + self.weight * sum(a.abs().sum() for a in self.alphas)
+        self.learn.loss_grad = loss + self.weight * sum(m.relaxed_cost() for m in self.relaxed)
         self.learn.loss = self.learn.loss_grad.clone()
     def after_step(self):
-        with torch.no_grad():
-            for a in self.alphas: a.clamp_(0, 1)
+        for m in self.relaxed: m.constrain_()
 
 # %% ../nbs/16_masks.ipynb #0a131096
 def binarise(model:nn.Module, budget:int, threshold:float=0.01) -> dict:
@@ -113,18 +115,23 @@ def _plain(o):
 
 def snl_trajectory(flat:nn.Module, data, cfg, budget:int, folder:str|Path,
                    teacher:nn.Module|None=None, # the full model to distil from
-                   log=print) -> dict:
+                   log=print,
+                   relax=None,     # relax(flat) -> the relaxed model (default: SNL's coefficient at every unit of every site)
+                   count=None,     # count(model) -> what `budget` counts (default: the live coefficients)
+                   tag:str='masks', # the name in the log lines
+                  ) -> dict:
     "`{'model', 'epochs', 'count', 'reached', 'history'}`: SNL's relaxed model at the first epoch within `budget` (or at the cap), resumable in `folder`."
     c, folder = cfg.MASKS, Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    model = with_sites(flat, lambda r: SoftMaskedReLU(r.name, r.shape, c.THRESHOLD))
+    model = relax(flat) if relax else with_sites(flat, lambda r: SoftMaskedReLU(r.name, r.shape, c.THRESHOLD))
+    count_of = count or (lambda m: live_count(m, c.THRESHOLD))
     history = read_json(folder/'history.json') if (folder/'history.json').is_file() else []
     snap = folder/f"snapshot_{budget}.pth"
     if snap.is_file():
         model.load_state_dict(load_state_dict_file(snap)); meta = read_json(folder/f"snapshot_{budget}.json")
         return {'model': model, **meta, 'history': history[:meta['epochs'] + 1]}
     if any(n <= budget for _, n, _ in history):   # reached before, without a snapshot for it: only a new trajectory gives that state
-        log(f"[masks] budget {budget:,} was passed at an epoch whose state is not kept: the trajectory starts again"); shutil.rmtree(folder); folder.mkdir()
+        log(f"[{tag}] budget {budget:,} was passed at an epoch whose state is not kept: the trajectory starts again"); shutil.rmtree(folder); folder.mkdir()
         history = []
     seed_everything(data, cfg.REDUCE.SEED)
     cbs = speed_callbacks(cfg, data.dls.device)
@@ -136,21 +143,21 @@ def snl_trajectory(flat:nn.Module, data, cfg, budget:int, folder:str|Path,
         model.load_state_dict(st['model']); learn.opt.load_state_dict(st['opt'])
         epoch, loss.weight, lowest = int(st['epoch']), float(st['lam']), int(st['lowest'])
     else:
-        epoch, lowest = 0, live_count(model, c.THRESHOLD)
+        epoch, lowest = 0, count_of(model)
         history = [[0, lowest, c.PENALTY]]
     count = history[-1][1]
     while count > budget and epoch < c.MAX_EPOCHS:
         seed_everything(data, cfg.REDUCE.SEED * 100_003 + epoch)
         with learn.no_logging(), learn.no_bar(): learn.fit(1, c.LR)
         epoch += 1
-        count = live_count(model, c.THRESHOLD)
+        count = count_of(model)
         history.append([epoch, count, loss.weight])
         if count >= lowest and epoch >= c.PATIENCE: loss.weight *= c.GROWTH
         lowest = min(lowest, count)
         save_atomic({'model': model.state_dict(), 'opt': _plain(learn.opt.state_dict()), 'epoch': epoch, 'lam': loss.weight, 'lowest': lowest},
                     folder/'state.pth')
         write_json(history, folder/'history.json')
-        if epoch % 5 == 0 or count <= budget: log(f"[masks] epoch {epoch}: {count:,} live coefficients (budget {budget:,}), lambda {loss.weight:.3g}")
+        if epoch % 5 == 0 or count <= budget: log(f"[{tag}] epoch {epoch}: {count:,} live (budget {budget:,}), lambda {loss.weight:.3g}")
     meta = {'epochs': epoch, 'count': count, 'reached': count <= budget}
     save_atomic(model.state_dict(), snap); write_json(meta, folder/f"snapshot_{budget}.json")
     return {'model': model, **meta, 'history': history}

@@ -18,10 +18,10 @@ from torch import nn
 from torch.fx.node import map_arg
 from fastcore.script import call_parse
 from .io import write_json, write_text, save_figure, cli_errors
-from .layers import ROLES, LAYERS, PrototypeSigns, InducedReLU, Linearised, MaskedReLU, StochasticDepth
+from .layers import ROLES, LAYERS, PrototypeSigns, InducedReLU, Linearised, MaskedReLU, HybridReLU, StochasticDepth
 from .relus import trace, relu_sites, input_shape_of
 from .config import get_cfg, CHOICES
-from .pipeline import step, Run, run_pipeline, DATA_KEYS, priced_bytes
+from .pipeline import step, Run, run_pipeline, DATA_KEYS, priced_bytes, priced, multiplications, site_row
 
 # %% ../nbs/17_mpc.ipynb #658dff93
 _ONNX_SHIM = 'torch.onnx._internal.registration'
@@ -80,7 +80,7 @@ def crypten_parties(fn, args=(), world_size:int=2, timeout:float=600) -> list:
 
 # %% ../nbs/17_mpc.ipynb #4b9ffc80
 _KINDS = {nn.Conv2d: 'linear layer', nn.Linear: 'linear layer', nn.BatchNorm2d: 'linear layer', nn.BatchNorm1d: 'linear layer',
-          nn.ReLU: 'relu', PrototypeSigns: 'inducer', InducedReLU: 'induced', MaskedReLU: 'masked', Linearised: 'linear',
+          nn.ReLU: 'relu', PrototypeSigns: 'inducer', InducedReLU: 'induced', MaskedReLU: 'masked', Linearised: 'linear', HybridReLU: 'hybrid',
           nn.MaxPool2d: 'max pooling', nn.AvgPool2d: 'average pooling', nn.AdaptiveAvgPool2d: 'average pooling',
           nn.Identity: 'free', nn.Dropout: 'free', nn.Flatten: 'free', StochasticDepth: 'free'}
 _FUNCTIONS = {'add', 'iadd', 'flatten'}
@@ -96,7 +96,7 @@ def _layer(m:nn.Module):
     return {c.__name__: c for c in LAYERS}.get(type(m).__name__, type(m))
 
 def node_kind(model:nn.Module, node) -> str:
-    "What `node` is in the cost table: a role (relu, inducer, induced, masked, linear), linear layer, max/average pooling, or free."
+    "What `node` is in the cost table: a role (relu, inducer, induced, masked, hybrid, linear), linear layer, max/average pooling, or free."
     if node.op == 'call_module':
         m = model.get_submodule(node.target)
         kind = _KINDS.get(_layer(m))
@@ -131,6 +131,24 @@ def _masked_relu(m:nn.Module, x):
     kept = flat.index_select(1, idx).relu()
     return flat.scatter(1, idx.unsqueeze(0).expand(kept.size(0), -1), kept).view(x.size())
 
+def _hybrid_relu(m:nn.Module, x):
+    "Own units compared once (the prototypes among them); own and borrowing units multiplied by their signs in one multiplication; linear units a*x + b with public a, b."
+    import crypten
+    role = m.role.flatten()
+    own, borrowing = (role == 1).nonzero().flatten(), (role == 2).nonzero().flatten()
+    y = (x if m.affine == 'none' else x * m.scale.detach() + m.shift.detach()).flatten(1)   # every unit linear first: no communication
+    if own.numel() == 0: return y.view(x.size())
+    at = torch.full((role.numel(),), -1, dtype=torch.long); at[own] = torch.arange(own.numel())
+    if (at[m.prototypes] < 0).any(): raise ValueError(f"hybrid site {m.site}: a prototype unit is not an own unit (role 1); its sign would be paid twice")
+    flat = x.flatten(1)
+    signs = flat.index_select(1, own).ge(0)                                     # the site's DReLUs
+    if borrowing.numel():
+        gates = signs.index_select(1, at[m.prototypes].index_select(0, m.index.flatten().index_select(0, borrowing)))
+        units, signs = torch.cat([own, borrowing]), crypten.cat([signs, gates], dim=1)
+    else: units = own
+    out = flat.index_select(1, units) * signs                                   # one multiplication for every non-linear unit
+    return y.scatter(1, units.unsqueeze(0).expand(out.size(0), -1), out).view(x.size())
+
 def _module_op(m:nn.Module, w:dict, x, *rest):
     "The CrypTen computation of module `m` on shares `x` (with the gate `rest[0]` of an induced site, or the signs of a ReLU)."
     if isinstance(m, nn.Conv2d):
@@ -146,6 +164,7 @@ def _module_op(m:nn.Module, w:dict, x, *rest):
     if _layer(m) is PrototypeSigns: return x.flatten(1).index_select(1, m.prototypes).ge(0)
     if _layer(m) is InducedReLU: return x * rest[0].index_select(1, m.index).view(x.size())
     if _layer(m) is MaskedReLU: return _masked_relu(m, x)
+    if _layer(m) is HybridReLU: return _hybrid_relu(m, x)
     if isinstance(m, nn.MaxPool2d): return x.max_pool2d(m.kernel_size, padding=m.padding, stride=m.stride)
     if isinstance(m, nn.AvgPool2d): return x.avg_pool2d(m.kernel_size, stride=m.stride, padding=m.padding)
     if isinstance(m, nn.AdaptiveAvgPool2d):
@@ -249,8 +268,8 @@ def private_inference(model:nn.Module,        # a flat or induced wong model (an
 
 # %% ../nbs/17_mpc.ipynb #3102527d
 def _row(r) -> dict:
-    "A site row (a `ReLUSite`, or its dict in a record) as a dict of name, kind, units, drelus."
-    return r if isinstance(r, dict) else {'name': r.name, 'kind': r.kind, 'units': r.units, 'drelus': r.drelus}
+    "A site row (a `ReLUSite`, or its dict in a record) as a dict of name, kind, units, drelus, gated."
+    return r if isinstance(r, dict) else site_row(r)
 
 @dataclass
 class CostModel:
@@ -266,7 +285,7 @@ class CostModel:
     def site(self, row) -> tuple:
         "`(bytes, rounds)` per image of one site (a `relu_sites` row)."
         r = _row(row)
-        mults = 0 if r['kind'] == 'linear' else r['drelus'] if r['kind'] == 'masked' else r['units']
+        mults = multiplications(r)
         return (priced_bytes(r, (self.comparison, self.multiplication)),
                 (self.comparison_rounds if r['drelus'] else 0) + (self.multiplication_rounds if mults else 0))
 
@@ -413,7 +432,8 @@ class CalibrateResult:
 
 _mpc_on = lambda cfg: cfg.MPC.IMAGES > 0
 
-@step('calibrate', CalibrateResult, reads=('flatten',), config=('MPC.CALIBRATE', 'MPC.TIMEOUT'), shared=True, when=_mpc_on, before='report')
+@step('calibrate', CalibrateResult, reads=('flatten',), config=('MPC.CALIBRATE', 'MPC.TIMEOUT'), shared=True,
+      when=lambda cfg: _mpc_on(cfg) or priced(cfg), before='reduce')
 def calibrate_step(run:Run, out:Path) -> CalibrateResult:
     "CrypTen's cost per role, from one measured run of the flat model on `MPC.CALIBRATE` random images."
     flat = run.flat().cpu()

@@ -6,13 +6,13 @@
 __all__ = ['STEPS', 'DATA_KEYS', 'METHODS', 'FINETUNING', 'Step', 'step', 'Record', 'files_of', 'wong_version', 'key_of', 'Run',
            'own_layer', 'reduced_source', 'save_reduced', 'load_reduced', 'BaselineResult', 'model_keys', 'baseline',
            'FlattenResult', 'flatten_baseline', 'VerifyResult', 'verify', 'CacheResult', 'cache', 'Method', 'Reduction',
-           'method', 'method_of', 'budget_drelus', 'gated_units', 'ReduceResult', 'priced_bytes', 'byte_budget',
-           'reduce', 'FinetuneResult', 'finetune_reduced', 'EvaluateResult', 'evaluate_reduced', 'ReportResult',
-           'plot_accuracy', 'plot_agreement', 'mixed_versions', 'report_markdown', 'report', 'up_to_date',
-           'run_pipeline']
+           'method', 'method_of', 'budget_drelus', 'gated_units', 'ReduceResult', 'affine_linear', 'priced', 'site_row',
+           'multiplications', 'priced_bytes', 'calibrated', 'byte_budget', 'reduce', 'FinetuneResult',
+           'finetune_reduced', 'EvaluateResult', 'evaluate_reduced', 'ReportResult', 'plot_accuracy', 'plot_agreement',
+           'mixed_versions', 'report_markdown', 'report', 'up_to_date', 'run_pipeline']
 
 # %% ../nbs/13_pipeline.ipynb #856b3f8d
-import functools, json, shutil, subprocess, tempfile, time, warnings
+import copy, functools, json, shutil, subprocess, tempfile, time, warnings
 from dataclasses import dataclass, asdict, fields, field
 from pathlib import Path
 import torch
@@ -22,7 +22,7 @@ from .io import save_atomic, save_figure, write_text, write_json, read_json, fil
 from .config import save_cfg
 from .data import get_data
 from .models import model_from_cfg
-from .layers import ROLES, LAYERS
+from .layers import ROLES, LAYERS, HybridReLU
 from .relus import relu_sites, plot_drelus, trace
 from .flatten import flatten, write_flattened, compare_accuracy, verify_equivalence, graph_source
 from .cache import cache_drelus, weights_fingerprint
@@ -347,6 +347,7 @@ class Method:
     check: object = None    # check(run): a clear error on bad settings, before anything runs
     budget: bool = True     # whether it needs REDUCE.BUDGET
     prepare: object = None  # prepare(run): what it computes once for every run of a work directory (a sweep calls it before its runs)
+    priced: bool = False    # whether it weighs roles by their MPC bytes (it reads the calibrated cost model, `run.price`, whatever REDUCE.COST says)
     doc: str = ''
 
 @dataclass
@@ -357,12 +358,12 @@ class Reduction:
 
 METHODS = {}
 
-def method(name:str, config=(), roles=(), check=None, budget:bool=True, prepare=None):
+def method(name:str, config=(), roles=(), check=None, budget:bool=True, prepare=None, priced:bool=False):
     "Decorator registering `reduce(run, out, budget) -> Reduction` as the reduction method `name`."
     def register(fn):
         bad = [r for r in roles if r not in ROLES]
         if bad: raise ValueError(f"method {name}: unknown role(s) {', '.join(bad)}; roles: {', '.join(ROLES)}")
-        METHODS[name] = Method(name, fn, tuple(config), tuple(roles), check, budget, prepare, fn.__doc__ or '')
+        METHODS[name] = Method(name, fn, tuple(config), tuple(roles), check, budget, prepare, priced, fn.__doc__ or '')
         return fn
     return register
 
@@ -381,7 +382,7 @@ def budget_drelus(budget:float, total:int) -> int:
 
 def gated_units(sites:list) -> int:
     "Units gated by a borrowed sign (one multiplication each, no DReLU) among `relu_sites` rows."
-    return sum(r.units for r in sites if 'induced' in r.kind.split('+'))
+    return sum(r.gated for r in sites)
 
 # %% ../nbs/13_pipeline.ipynb #7e0a5a18
 @dataclass
@@ -391,23 +392,54 @@ class ReduceResult:
     drelus: int          # DReLUs per image of the reduced model
     gated_units: int     # units gated by a borrowed sign
     roles: dict          # site -> what it became (words of ROLES, `inducer+induced` for a self-induced inducer)
-    sites: list          # per site: name, kind, units, DReLUs (what an MPC cost model prices)
+    sites: list          # per site: name, kind, units, DReLUs, gated units (what an MPC cost model prices)
     details: dict        # what the method recorded
     source_sha256: str   # the saved source is executed only when it still has this hash
 
 def _method_keys(cfg) -> tuple: return method_of(cfg).config
 
+def _affine_key(cfg) -> tuple: return ('REDUCE.AFFINE',) if cfg.REDUCE.AFFINE != 'none' else ()
+
+def affine_linear(model:nn.Module, affine:str, input_size=None) -> nn.Module:
+    "A copy of `model` whose linear units (linearised sites, the units a mask does not keep) are a learnt a*x + b per `affine` unit or channel, the identity at the start."
+    shapes = {r.name: r.shape for r in relu_sites(model, input_size)}
+    m = copy.deepcopy(model)
+    for name, child in model.named_children():
+        kind = type(own_layer(child)).__name__
+        if kind not in ('Linearised', 'MaskedReLU') or child.site not in shapes: continue
+        h = HybridReLU(child.site, shapes[child.site], 0, affine)
+        h.role.copy_(child.mask.to(torch.uint8) if kind == 'MaskedReLU' else torch.zeros_like(h.role))
+        setattr(m, name, h.to(next(model.parameters()).device))
+    return m
+
+def priced(cfg) -> bool:
+    "Whether `cfg`'s reduction prices roles in MPC bytes: a budget in bytes, or a method that weighs roles by bytes."
+    return cfg.REDUCE.COST == 'mb' or getattr(METHODS.get(cfg.REDUCE.METHOD), 'priced', False)
+
+def site_row(s) -> dict:
+    "A `relu_sites` row as the dict a record keeps (name, kind, units, drelus, gated)."
+    return {'name': s.name, 'kind': s.kind, 'units': s.units, 'drelus': s.drelus, 'gated': s.gated}
+
+def multiplications(row:dict) -> int:
+    "Multiplications by a sign per image of one site row: x times its own DReLU at every own unit, x times a borrowed sign at every gated unit."
+    if row['kind'] == 'linear': return 0
+    if row['kind'] in ('masked', 'hybrid'): return row['drelus'] + row.get('gated', 0)
+    return row['units']
+
 def priced_bytes(row:dict, price:tuple) -> float:
-    "MPC bytes per image of one site row (name, kind, units, drelus) at `price` (bytes per comparison, per multiplication)."
-    mults = 0 if row['kind'] == 'linear' else row['drelus'] if row['kind'] == 'masked' else row['units']
-    return row['drelus'] * price[0] + mults * price[1]
+    "MPC bytes per image of one site row (name, kind, units, drelus, gated) at `price` (bytes per comparison, per multiplication)."
+    return row['drelus'] * price[0] + multiplications(row) * price[1]
+
+def calibrated(run:Run):
+    "The calibrate step's result (CrypTen's cost per role); a clear error when it has not run."
+    if 'calibrate' not in STEPS or run.record('calibrate') is None:
+        raise FileNotFoundError(f"REDUCE.COST mb and the {run.cfg.REDUCE.METHOD} method price roles with the calibrated MPC cost model: run the step "
+                                "calibrate first (wong_induce runs it, or wong_induce --steps calibrate; wong_sweep runs it)")
+    return run.result('calibrate')
 
 def byte_budget(run:Run) -> tuple:
     "`(price, bytes for the ReLU-type sites, bytes in all)` of a budget in MPC bytes (`REDUCE.COST: mb`), from the calibrated cost model."
-    if 'calibrate' not in STEPS or run.record('calibrate') is None:
-        raise FileNotFoundError("REDUCE.COST mb prices the budget with the calibrated MPC cost model: run the step calibrate first "
-                                "(wong_induce --steps calibrate, or wong_sweep, which runs it)")
-    c = run.result('calibrate')
+    c = calibrated(run)
     pools = sum(b for b, _ in c.pools.values())
     b = run.cfg.REDUCE.BUDGET
     total = b * c.flat_predicted if b <= 1 else b * 2**20
@@ -415,8 +447,8 @@ def byte_budget(run:Run) -> tuple:
     return (c.comparison, c.multiplication), total - pools, total
 
 @step('reduce', ReduceResult, folder='reduced', reads=('baseline', 'flatten', 'cache'),
-      config=('REDUCE.METHOD', 'REDUCE.BUDGET', 'REDUCE.COST', 'REDUCE.SEED', 'MODEL.INPUT_SIZE', _method_keys),
-      reads_when=lambda cfg: ('calibrate',) if cfg.REDUCE.COST == 'mb' else ())
+      config=('REDUCE.METHOD', 'REDUCE.BUDGET', 'REDUCE.COST', 'REDUCE.SEED', 'MODEL.INPUT_SIZE', _method_keys, _affine_key),
+      reads_when=lambda cfg: ('calibrate',) if priced(cfg) else ())
 def reduce(run:Run, out:Path) -> ReduceResult:
     "Run the method `REDUCE.METHOD` within `REDUCE.BUDGET` (DReLUs, or MPC bytes); save the reduced model and what it pays."
     m, total = method_of(run.cfg), run.result('flatten').drelus
@@ -424,19 +456,21 @@ def reduce(run:Run, out:Path) -> ReduceResult:
         run.price, run.budget_bytes, all_bytes = byte_budget(run)
         b = int(run.budget_bytes // sum(run.price))   # the units that own DReLUs could keep: what a method unaware of bytes is given
     else: b = budget_drelus(run.cfg.REDUCE.BUDGET, total) if run.cfg.REDUCE.BUDGET else 0
+    if m.priced and not run.price: c = calibrated(run); run.price = (c.comparison, c.multiplication)
     set_seed(run.cfg.REDUCE.SEED, reproducible=True)
     r = m.reduce(run, out, b)
     model = r.model.to(run.device).eval()
+    if run.cfg.REDUCE.AFFINE != 'none': model = affine_linear(model, run.cfg.REDUCE.AFFINE, run.cfg.MODEL.INPUT_SIZE)
     sites = relu_sites(model, run.cfg.MODEL.INPUT_SIZE)
     drelus = sum(s.drelus for s in sites)
-    if run.price:
-        spent = sum(priced_bytes({'kind': s.kind, 'units': s.units, 'drelus': s.drelus}, run.price) for s in sites)
+    if run.budget_bytes is not None:
+        spent = sum(priced_bytes(site_row(s), run.price) for s in sites)
         if spent > run.budget_bytes * (1 + 1e-9):
             raise RuntimeError(f"method {m.name} made a model of {spent / 2**20:.4f} MiB per image in its ReLU sites for a budget of {run.budget_bytes / 2**20:.4f}")
     elif b and drelus > b: raise RuntimeError(f"method {m.name} made a model of {drelus:,} DReLUs for a budget of {b:,}")
     sha = save_reduced(model, out, f"A reduced model generated by wong: method {m.name}, {drelus:,} DReLUs per image.")
     return ReduceResult(m.name, b, drelus, gated_units(sites), {s.name: s.kind for s in sites},
-                        [{'name': s.name, 'kind': s.kind, 'units': s.units, 'drelus': s.drelus} for s in sites], r.details, sha)
+                        [site_row(s) for s in sites], r.details, sha)
 
 # %% ../nbs/13_pipeline.ipynb #6464178e
 @dataclass
@@ -533,6 +567,14 @@ def report_markdown(run:Run, rows:list, flat_rows:list, red_rows:list) -> str:
         md += ['', f"## Sign agreement of induced units with their prototypes ({r.details.get('cluster', 'fps')}, validation split)", '',
                '| site | mean | 10th percentile | median | 90th percentile |', '|---|---:|---:|---:|---:|']
         md += [f"| {s} | {a['mean']:.3f} | {a['p10']:.3f} | {a['median']:.3f} | {a['p90']:.3f} |" for s, a in agreement.items()]
+    mix = r.details.get('role_mix', {})
+    if mix:   # a method that chooses a role per unit
+        agree = lambda v: '' if v['agreement'] is None else f"{v['agreement']:.3f}"
+        md += ['', '## Roles per site: own DReLU, borrowed sign, linear', '',
+               '| site | own | borrowing | linear | prototypes | sign agreement of borrowing units |', '|---|---:|---:|---:|---:|---:|']
+        md += [f"| {s} | {v['own']:,} | {v['borrowing']:,} | {v['linear']:,} | {v['prototypes']:,} | {agree(v)} |" for s, v in mix.items()]
+        if 'bytes_by_role' in r.details:
+            md += ['', 'MPC bytes per image by role (calibrated prices): ' + ', '.join(f"{k} {v / 2**20:.3f} MiB" for k, v in r.details['bytes_by_role'].items())]
     return '\n'.join(md) + '\n'
 
 @step('report', ReportResult, reads=('baseline', 'flatten', 'reduce', 'evaluate'), config=DATA_KEYS + ('MODEL.INPUT_SIZE',), data=True)
@@ -587,7 +629,9 @@ def _preflight(run:Run, steps:list):
         if d.exists() and not d.is_dir(): raise NotADirectoryError(f"OUTPUT.DIR: {d} exists and is not a directory")
     if 'reduce' in steps:
         m = method_of(run.cfg)
-        if run.cfg.REDUCE.COST == 'mb' and 'calibrate' not in steps: byte_budget(run)   # its calibration must be there
+        if priced(run.cfg) and 'calibrate' not in steps:   # its calibration must be there
+            calibrated(run)
+            if run.cfg.REDUCE.COST == 'mb': byte_budget(run)
         if m.budget and not run.cfg.REDUCE.BUDGET: raise ValueError(f"method {m.name} needs a budget: set REDUCE.BUDGET (a fraction <= 1 of the flat model's DReLUs, or a count)")
         if run.cfg.REDUCE.BUDGET: budget_drelus(run.cfg.REDUCE.BUDGET, 1 << 62)
         if m.check is not None: m.check(run)

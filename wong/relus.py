@@ -104,6 +104,7 @@ class ReLUSite:
     drelus: int
     pool: int = 0   # comparisons of a max pooling (not counted as DReLUs, as the literature does)
     other: int = 0  # units of a non-linearity that is no comparison in MPC (sigmoid, SiLU, GELU, ...)
+    gated: int = 0  # units gated by a borrowed sign: one multiplication each, no DReLU
 
 class _SiteTracer(torch.fx.Tracer):
     "Modules that declare a `drelu_count` stay leaves, like torch.nn's own modules."
@@ -163,11 +164,12 @@ def relu_sites(model:nn.Module,
         if cost is None or (cost[2] and not every): continue
         kind, drelus, other = cost
         site = getattr(m, 'site', name)   # the reduced model's modules name the flat site they stand for
+        gated = m.gated_count(units) if hasattr(m, 'gated_count') else 0
         if site in rows:                  # a second module of one site: an inducer's sign test beside its gate
             r = rows[site]
             shape_ = r.shape if r.kind != 'inducer' else out_shape
-            rows[site] = ReLUSite(site, f"{r.kind}+{kind}", shape_, math.prod(shape_), r.drelus + drelus, r.pool, r.other + other)
-        else: rows[site] = ReLUSite(site, kind, out_shape if kind != 'inducer' else (), units if kind != 'inducer' else 0, drelus, 0, other)
+            rows[site] = ReLUSite(site, f"{r.kind}+{kind}", shape_, math.prod(shape_), r.drelus + drelus, r.pool, r.other + other, r.gated + gated)
+        else: rows[site] = ReLUSite(site, kind, out_shape if kind != 'inducer' else (), units if kind != 'inducer' else 0, drelus, 0, other, gated)
     return list(rows.values())
 
 def drelu_count(model:nn.Module, input_size:int|tuple|None=None) -> int:
