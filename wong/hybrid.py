@@ -6,7 +6,7 @@
 __all__ = ['prototype_count', 'site_prototypes', 'SoftHybridReLU', 'relaxed_hybrid', 'soft_sites', 'hybrid_count', 'hard_roles',
            'harden_hybrid', 'hybrid_clusters', 'hybrid_folder', 'role_mix', 'reduce_hybrid']
 
-# %% ../nbs/18_hybrid.ipynb #ac778877
+# %% ../nbs/18_hybrid.ipynb #229611de
 import copy, fcntl, math, time, warnings
 import numpy as np
 import torch
@@ -15,26 +15,29 @@ from pathlib import Path
 from .io import save_array, write_json
 from .layers import HybridReLU
 from .cache import DReLUCache
-from .cluster import as_words, farthest_point_sampling, associate, sign_agreement
+from .cluster import as_words, farthest_point_sampling, associate, sign_agreement, kmedoids
 from .pipeline import Run, method, Reduction, key_of
 from .masks import with_sites, snl_trajectory, _TRAJECTORY
 from .mpc import cost_model
 
-# %% ../nbs/18_hybrid.ipynb #66818849
+# %% ../nbs/18_hybrid.ipynb #e6fba536
 def prototype_count(setting:float, units:int) -> int:
     "Prototype units of a site of `units`: `setting` of them when < 1 (at least 1), else `setting` itself (at most `units`)."
     if not setting > 0: raise ValueError(f"HYBRID.PROTOTYPES {setting}: give a fraction of each site's units in (0, 1) or a count >= 1")
     return max(1, min(units, math.ceil(setting * units) if setting < 1 else int(setting)))
 
 def site_prototypes(words:torch.Tensor,  # (units, words): the site's packed signs
-                    k:int, n_images:int, first:int|None=None, seed:int=0, device=None) -> tuple:
-    "`(prototypes (k,), association (units,), agreement (units,))`: FPS prototypes, every unit's nearest, and its sign agreement with it."
+                    k:int, n_images:int, first:int|None=None, seed:int=0, device=None,
+                    refine:int=0, # k-medoids rounds after FPS (CLUSTER.METHOD kmedoids: CLUSTER.ITERATIONS)
+                   ) -> tuple:
+    "`(prototypes (k,), association (units,), agreement (units,))`: FPS prototypes (refined by k-medoids), every unit's nearest, its sign agreement with it."
     p = farthest_point_sampling(words, k, first=first, seed=seed, device=device)
+    if refine: p = kmedoids(words, [words], p, n_images, refine, device)
     pw = words[torch.as_tensor(p, device=words.device)]
     a = associate(words, pw, device=device)
     return p, a, sign_agreement(words, pw, a, n_images, device=device)
 
-# %% ../nbs/18_hybrid.ipynb #6ad37120
+# %% ../nbs/18_hybrid.ipynb #4586723a
 class SoftHybridReLU(nn.Module):
     "y = a (b relu(x) + (1 - b) x s) + (1 - a) (c x + d): per unit a (non-linear), b (own sign) in [0, 1]; s the sign of its prototype."
     kind = 'soft-hybrid'
@@ -70,7 +73,7 @@ class SoftHybridReLU(nn.Module):
         with torch.no_grad():
             for c in (self.alpha, self.beta): c.clamp_(0, 1).masked_fill_(self.fixed, 1.)
 
-# %% ../nbs/18_hybrid.ipynb #fb107324
+# %% ../nbs/18_hybrid.ipynb #5a6a17e5
 def relaxed_hybrid(flat:nn.Module, clusters:dict, affine:str='channel', threshold:float=0.01, price:tuple=(432., 32.)) -> nn.Module:
     "A copy of `flat` with a `SoftHybridReLU` at every ReLU site; `clusters`: site -> (prototypes, association, ...)."
     return with_sites(flat, lambda r: SoftHybridReLU(r.name, r.shape, clusters[r.name][0], clusters[r.name][1], affine, threshold, price))
@@ -113,7 +116,7 @@ def harden_hybrid(soft:nn.Module, roles:dict) -> nn.Module:
             setattr(m, name, h)
     return m
 
-# %% ../nbs/18_hybrid.ipynb #8cf81555
+# %% ../nbs/18_hybrid.ipynb #de841204
 _HYBRID = _TRAJECTORY + ('HYBRID', 'CLUSTER', 'REDUCE.COST')
 
 def hybrid_clusters(run:Run) -> dict:
@@ -125,7 +128,7 @@ def hybrid_clusters(run:Run) -> dict:
         for site in cache.sites:
             words = as_words(cache[site], run.device)
             out[site] = site_prototypes(words, prototype_count(run.cfg.HYBRID.PROTOTYPES, words.shape[0]), cache.n_images,
-                                        None if c.FIRST < 0 else c.FIRST, c.SEED, run.device)
+                                        None if c.FIRST < 0 else c.FIRST, c.SEED, run.device, c.ITERATIONS if c.METHOD == 'kmedoids' else 0)
         run.memo['hybrid_clusters'] = out
     return run.memo['hybrid_clusters']
 
