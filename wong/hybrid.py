@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['prototype_count', 'site_prototypes', 'pooled_agreement', 'SoftHybridReLU', 'relaxed_hybrid', 'soft_sites',
            'hybrid_count', 'check_floor', 'hard_roles', 'harden_hybrid', 'hybrid_clusters', 'hybrid_folder', 'role_mix',
-           'reduce_hybrid']
+           'reduce_hybrid', 'borrowing_ablation']
 
 # %% ../nbs/18_hybrid.ipynb #0bbc11b8
 import copy, fcntl, math, time, warnings
@@ -20,6 +20,7 @@ from .cluster import as_words, farthest_point_sampling, associate, sign_agreemen
 from .pipeline import Run, method, Reduction, key_of
 from .masks import with_sites, snl_trajectory, _TRAJECTORY
 from .mpc import cost_model
+from .train import evaluate
 
 # %% ../nbs/18_hybrid.ipynb #5ce741ae
 def prototype_count(setting:float, units:int) -> int:
@@ -201,3 +202,22 @@ def reduce_hybrid(run:Run, out:Path, budget:int) -> Reduction:
         'reached_by_penalty': t['reached'], 'demoted': demoted, 'trajectory': folder.name, 'role_mix': mix,
         'prototype_drelus': sum(v['prototypes'] for v in mix.values()),
         'bytes_by_role': {'own': own * (price[0] + price[1]), 'borrowing': borrowing * price[1], 'linear': 0.}})
+
+# %% ../nbs/18_hybrid.ipynb #6c2d0e02
+def _hybrid_sites(model:nn.Module) -> list:
+    return [m for m in model.modules() if getattr(m, 'kind', None) == 'hybrid']   # generated models bring their own HybridReLU class
+
+def borrowing_ablation(model:nn.Module, data, price:tuple, # bytes of a comparison and of a multiplication
+                       split:str='valid') -> dict:
+    "`{variant: {'acc', 'bytes'}}` for the borrowing units as trained, made linear, and given their own DReLUs; the model is left as it was."
+    sites = _hybrid_sites(model)
+    if not sites: raise ValueError("the model has no hybrid site (HybridReLU): give a model the hybrid method reduced")
+    roles, out = [s.role.clone() for s in sites], {}
+    try:
+        for name, to in (('as trained', None), ('borrowing made linear', 0), ('borrowing given own DReLUs', 1)):
+            for s, r in zip(sites, roles): s.role.copy_(r if to is None else torch.where(r == 2, torch.full_like(r, to), r))
+            own, borrowing = sum(int((s.role == 1).sum()) for s in sites), sum(int((s.role == 2).sum()) for s in sites)
+            out[name] = {'acc': evaluate(model, data, split), 'bytes': own * (price[0] + price[1]) + borrowing * price[1]}
+    finally:
+        for s, r in zip(sites, roles): s.role.copy_(r)
+    return out

@@ -113,13 +113,13 @@ def baseline_accuracy(cfg, cost=None) -> dict:
     return result
 
 def summarise(rows:list) -> list:
-    "One row per method and budget: n seeds, mean and standard deviation of test accuracy, mean DReLUs and MPC MiB."
+    "One row per method and budget: n seeds, mean and standard deviation of test accuracy (None for one seed), mean DReLUs and MPC MiB."
     groups = {}
     for r in rows: groups.setdefault((r['method'], r['budget']), []).append(r)
     out = []
     for (m, b), rs in groups.items():
         acc = np.array([r['test_acc'] for r in rs])
-        out.append({'method': m, 'budget': b, 'n': len(rs), 'test_mean': float(acc.mean()), 'test_std': float(acc.std(ddof=1)) if len(rs) > 1 else 0.,
+        out.append({'method': m, 'budget': b, 'n': len(rs), 'test_mean': float(acc.mean()), 'test_std': float(acc.std(ddof=1)) if len(rs) > 1 else None,
                     'drelus': float(np.mean([r['drelus'] for r in rs])), 'mpc_mb': float(np.mean([r['mpc_mb'] for r in rs]))})
     return out
 
@@ -146,7 +146,7 @@ def sweep_markdown(rows:list, baseline:dict) -> str:
     md += [f"| {r['method']} | {r['budget']:g} | {r['seed']} | {r['drelus']:,} | {r['drelus'] / baseline['drelus']:.2%} | {r['gated_units']:,} | "
            f"{r['mpc_mb']:.3f} | {r['mpc_rounds']:,} | {r.get('extra_epochs', 0)} | {r['valid_before']:.2%} | {r['valid_acc']:.2%} | {r['test_acc']:.2%} | {r['name']} |" for r in rows]
     md += ['', '| method | budget | n | test mean | test std | DReLUs (mean) | MPC MiB (mean) |', '|---|---:|---:|---:|---:|---:|---:|']
-    md += [f"| {s['method']} | {s['budget']:g} | {s['n']} | {s['test_mean']:.2%} | {s['test_std']:.2%} | {s['drelus']:,.0f} | {s['mpc_mb']:.3f} |" for s in summarise(rows)]
+    md += [f"| {s['method']} | {s['budget']:g} | {s['n']} | {s['test_mean']:.2%} | {'–' if s['test_std'] is None else format(s['test_std'], '.2%')} | {s['drelus']:,.0f} | {s['mpc_mb']:.3f} |" for s in summarise(rows)]
     pairs = paired_differences(rows)
     if pairs:
         md += ['', 'Paired by seed (test top-1, first minus second; 95% t-interval; a difference is shown only where the interval excludes 0):', '',
@@ -166,7 +166,7 @@ def plot_sweep(rows:list, baseline:dict, anchors:list, path, title:str='',
     fig, ax = plt.subplots(figsize=(7, 4.5))
     summary = summarise(rows)
     for i, m in enumerate(dict.fromkeys(r['method'] for r in rows)):
-        pts = sorted((s[axis], 100 * s['test_mean'], 100 * s['test_std']) for s in summary if s['method'] == m)
+        pts = sorted((s[axis], 100 * s['test_mean'], 100 * (s['test_std'] or 0.)) for s in summary if s['method'] == m)
         xs, ys, es = zip(*pts)
         ax.errorbar(xs, ys, yerr=es if any(es) else None, fmt='-' + _MARKERS[i % len(_MARKERS)], capsize=3, label=f"measured: {m}")
     base = baseline['drelus'] if axis == 'drelus' else baseline['mpc_mb']
