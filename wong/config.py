@@ -113,7 +113,7 @@ _C.HYBRID.PROTOTYPES = 0.005      # prototype units per site: a fraction of its 
 _C.HYBRID.AFFINE = 'channel'      # the linear role: none (identity), unit or channel (a learnt a*x + b per unit or per channel)
 
 _C.REDUCE = CN()                  # the reduction method an experiment runs (see *pipeline*: one registered method each)
-_C.REDUCE.METHOD = 'mapping'      # mapping (induced ReLUs from INDUCE.MAPPING) | induced (planned) | linearise | masks | hybrid | any registered method
+_C.REDUCE.METHOD = 'mapping'      # mapping (induced ReLUs from INDUCE.MAPPING) | induced (planned) | linearise | masks | hybrid | hybrid_snl (the hybrid from SNL's masks) | any registered method
 _C.REDUCE.BUDGET = 0.0            # DReLUs per image: a fraction of the flat model's when <= 1, else a count; 0: the method's own settings decide
 _C.REDUCE.COST = 'drelus'         # what REDUCE.BUDGET counts: drelus, or mb (MPC bytes per image by the calibrated cost model: a fraction <= 1 of the flat model's, else MiB)
 _C.REDUCE.AFFINE = 'none'         # the linear units of masks, linearise, ...: none (the identity, as published), unit or channel (a*x + b learnt while finetuning)

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['prototype_count', 'site_prototypes', 'pooled_agreement', 'SoftHybridReLU', 'relaxed_hybrid', 'soft_sites',
            'hybrid_count', 'check_floor', 'hard_roles', 'harden_hybrid', 'hybrid_clusters', 'hybrid_folder', 'role_mix',
-           'reduce_hybrid', 'borrowing_ablation']
+           'reduce_hybrid', 'borrowing_ablation', 'start_from_snl', 'reduce_hybrid_snl']
 
 # %% ../nbs/18_hybrid.ipynb #0bbc11b8
 import copy, fcntl, math, time, warnings
@@ -18,7 +18,7 @@ from .layers import HybridReLU
 from .cache import DReLUCache
 from .cluster import as_words, farthest_point_sampling, associate, sign_agreement, kmedoids
 from .pipeline import Run, method, Reduction, key_of
-from .masks import with_sites, snl_trajectory, _TRAJECTORY
+from .masks import with_sites, snl_trajectory, trajectory_folder, SoftMaskedReLU, _TRAJECTORY
 from .mpc import cost_model
 from .train import evaluate
 
@@ -172,36 +172,43 @@ def role_mix(roles:dict, clusters:dict) -> dict:
                   'agreement': float(clusters[s][2][b].mean()) if b.any() else None}
     return out
 
-@method('hybrid', config=_HYBRID, roles=('relu', 'linear', 'hybrid'), priced=True)
-def reduce_hybrid(run:Run, out:Path, budget:int) -> Reduction:
-    "Per unit own DReLU, borrowed prototype sign or affine linear, trained with the weights on SNL's schedule under a penalty in bytes; hardened within the budget."
+def _reduce_hybrid(run:Run, out:Path, budget:int, name:str='hybrid', start=None, extra:dict|None=None) -> Reduction:
+    "The hybrid's trajectory (from the relaxed model `start(flat, clusters, price)` when given), hardened within the budget."
     cm, t0, c = cost_model(run), time.time(), run.cfg
     price = (cm.comparison, cm.multiplication)
     limit, counted = (int(run.budget_bytes), 'bytes') if run.budget_bytes is not None else (budget, 'DReLUs')
     by = price if counted == 'bytes' else None
     clusters = hybrid_clusters(run)
     check_floor(sum(len(v[0]) for v in clusters.values()), limit, by)   # before any training
-    folder = hybrid_folder(run); folder.mkdir(parents=True, exist_ok=True)
+    folder = hybrid_folder(run) if start is None else run.dir/'hybrid'/key_of(name, hybrid_folder(run).name, limit, extra)
+    folder.mkdir(parents=True, exist_ok=True)
+    relax = ((lambda flat: relaxed_hybrid(flat, clusters, c.HYBRID.AFFINE, c.MASKS.THRESHOLD, price)) if start is None
+             else (lambda flat: start(flat, clusters, price)))
     with open(folder.parent/f"{folder.name}.lock", 'w') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)   # one process trains a trajectory at a time
-        t = snl_trajectory(run.flat(), run.data, c, limit, folder, run.structured(), run.log, tag='hybrid',
-                           relax=lambda flat: relaxed_hybrid(flat, clusters, c.HYBRID.AFFINE, c.MASKS.THRESHOLD, price),
+        t = snl_trajectory(run.flat(), run.data, c, limit, folder, run.structured(), run.log, tag=name, relax=relax,
                            count=lambda m: hybrid_count([s.roles() for s in soft_sites(m)], by))
     roles, demoted = hard_roles(t['model'], limit, by)
     if not t['reached']:
         msg = (f"the penalty did not reach the budget of {limit:,} {counted} in {t['epochs']} epochs (MASKS.MAX_EPOCHS): {t['count']:,}; "
                f"the cheapest {demoted:,} units were demoted instead (reached_by_penalty: false)")
-        warnings.warn(msg); run.log(f"[hybrid] warning: {msg}")
+        warnings.warn(msg); run.log(f"[{name}] warning: {msg}")
     for s, r in roles.items(): save_array(r.numpy(), out/'roles'/f"{s}.npy")
     write_json(t['history'], out/'roles'/'history.json')
     mix = role_mix(roles, clusters)
     own, borrowing = sum(v['own'] for v in mix.values()), sum(v['borrowing'] for v in mix.values())
-    run.log(f"[hybrid] {t['epochs']} epochs; {own:,} own, {borrowing:,} borrowing units; budget {limit:,} {counted} ({time.time() - t0:.0f} s)")
+    run.log(f"[{name}] {t['epochs']} epochs; {own:,} own, {borrowing:,} borrowing units; budget {limit:,} {counted} ({time.time() - t0:.0f} s)")
+    before = (extra or {}).get('snl_epochs', 0)
     return Reduction(harden_hybrid(t['model'], roles), {
-        'epochs': t['epochs'], 'count_at_stop': t['count'], 'counted': counted, 'lambda_at_stop': t['history'][-1][2],
-        'reached_by_penalty': t['reached'], 'demoted': demoted, 'trajectory': folder.name, 'role_mix': mix,
+        'epochs': before + t['epochs'], 'hybrid_epochs': t['epochs'], 'count_at_stop': t['count'], 'counted': counted,
+        'lambda_at_stop': t['history'][-1][2], 'reached_by_penalty': t['reached'], 'demoted': demoted, 'trajectory': folder.name, 'role_mix': mix,
         'prototype_drelus': sum(v['prototypes'] for v in mix.values()),
-        'bytes_by_role': {'own': own * (price[0] + price[1]), 'borrowing': borrowing * price[1], 'linear': 0.}})
+        'bytes_by_role': {'own': own * (price[0] + price[1]), 'borrowing': borrowing * price[1], 'linear': 0.}, **(extra or {})})
+
+@method('hybrid', config=_HYBRID, roles=('relu', 'linear', 'hybrid'), priced=True)
+def reduce_hybrid(run:Run, out:Path, budget:int) -> Reduction:
+    "Per unit own DReLU, borrowed prototype sign or affine linear, trained with the weights on SNL's schedule under a penalty in bytes; hardened within the budget."
+    return _reduce_hybrid(run, out, budget)
 
 # %% ../nbs/18_hybrid.ipynb #6c2d0e02
 def _hybrid_sites(model:nn.Module) -> list:
@@ -221,3 +228,29 @@ def borrowing_ablation(model:nn.Module, data, price:tuple, # bytes of a comparis
     finally:
         for s, r in zip(sites, roles): s.role.copy_(r)
     return out
+
+# %% ../nbs/18_hybrid.ipynb #7d3e1f02
+def start_from_snl(snl:nn.Module, clusters:dict, affine:str='channel', threshold:float=0.01, price:tuple=(432., 32.)) -> nn.Module:
+    "The relaxed hybrid from SNL's relaxed model `snl` (its weights): units SNL keeps stay own with their coefficient as a, removed ones borrow."
+    m = copy.deepcopy(snl)
+    for name, child in snl.named_children():
+        if isinstance(child, SoftMaskedReLU):
+            a = child.alpha.detach()
+            h = SoftHybridReLU(child.site, tuple(a.shape), clusters[child.site][0], clusters[child.site][1], affine, threshold, price).to(a.device)
+            kept = a > threshold
+            with torch.no_grad(): h.alpha.copy_(torch.where(kept, a, torch.ones_like(a))); h.beta.copy_(kept.to(a.dtype))
+            h.constrain_()   # prototypes own
+            setattr(m, name, h)
+    return m
+
+@method('hybrid_snl', config=_HYBRID, roles=('relu', 'linear', 'hybrid'), priced=True)
+def reduce_hybrid_snl(run:Run, out:Path, budget:int) -> Reduction:
+    "The hybrid started from SNL's masks at the units the budget buys: SNL's own units stay own, its removed units start borrowing."
+    folder, c = trajectory_folder(run), run.cfg
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder.parent/f"{folder.name}.lock", 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        snl = snl_trajectory(run.flat(), run.data, c, budget, folder, run.structured(), run.log)
+    start = lambda flat, clusters, price: start_from_snl(snl['model'], clusters, c.HYBRID.AFFINE, c.MASKS.THRESHOLD, price)
+    return _reduce_hybrid(run, out, budget, 'hybrid_snl', start,
+                          {'snl_epochs': snl['epochs'], 'snl_reached': snl['reached'], 'snl_trajectory': folder.name})

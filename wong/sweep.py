@@ -66,7 +66,7 @@ def network_of(cfg) -> str: return cfg.MODEL.ARCH.removeprefix('cifar_')
 
 # %% ../nbs/19_sweep.ipynb #9a202d53
 DEFAULT_METHODS = ('induced', 'linearise', 'masks')
-TRAINS_FIRST = ('masks', 'hybrid')   # methods that train the weights before finetuning (their epochs are their rows' extra_epochs)
+TRAINS_FIRST = ('masks', 'hybrid', 'hybrid_snl')   # methods that train the weights before finetuning (their epochs are their rows' extra_epochs)
 ROW_KEYS = ('method', 'budget', 'cost', 'seed', 'drelus', 'gated_units', 'mpc_mb', 'mpc_rounds', 'valid_acc', 'test_acc', 'name',
             'budget_drelus', 'valid_before', 'extra_epochs')
 
