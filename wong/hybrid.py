@@ -172,7 +172,7 @@ def role_mix(roles:dict, clusters:dict) -> dict:
                   'agreement': float(clusters[s][2][b].mean()) if b.any() else None}
     return out
 
-def _reduce_hybrid(run:Run, out:Path, budget:int, name:str='hybrid', start=None, extra:dict|None=None) -> Reduction:
+def _reduce_hybrid(run:Run, out:Path, budget:int, name:str='hybrid', start=None, extra:dict|None=None, epochs_before:int=0) -> Reduction:
     "The hybrid's trajectory (from the relaxed model `start(flat, clusters, price)` when given), hardened within the budget."
     cm, t0, c = cost_model(run), time.time(), run.cfg
     price = (cm.comparison, cm.multiplication)
@@ -198,9 +198,8 @@ def _reduce_hybrid(run:Run, out:Path, budget:int, name:str='hybrid', start=None,
     mix = role_mix(roles, clusters)
     own, borrowing = sum(v['own'] for v in mix.values()), sum(v['borrowing'] for v in mix.values())
     run.log(f"[{name}] {t['epochs']} epochs; {own:,} own, {borrowing:,} borrowing units; budget {limit:,} {counted} ({time.time() - t0:.0f} s)")
-    before = (extra or {}).get('snl_epochs', 0)
     return Reduction(harden_hybrid(t['model'], roles), {
-        'epochs': before + t['epochs'], 'hybrid_epochs': t['epochs'], 'count_at_stop': t['count'], 'counted': counted,
+        'epochs': epochs_before + t['epochs'], 'hybrid_epochs': t['epochs'], 'count_at_stop': t['count'], 'counted': counted,
         'lambda_at_stop': t['history'][-1][2], 'reached_by_penalty': t['reached'], 'demoted': demoted, 'trajectory': folder.name, 'role_mix': mix,
         'prototype_drelus': sum(v['prototypes'] for v in mix.values()),
         'bytes_by_role': {'own': own * (price[0] + price[1]), 'borrowing': borrowing * price[1], 'linear': 0.}, **(extra or {})})
@@ -223,8 +222,7 @@ def borrowing_ablation(model:nn.Module, data, price:tuple, # bytes of a comparis
     try:
         for name, to in (('as trained', None), ('borrowing made linear', 0), ('borrowing given own DReLUs', 1)):
             for s, r in zip(sites, roles): s.role.copy_(r if to is None else torch.where(r == 2, torch.full_like(r, to), r))
-            own, borrowing = sum(int((s.role == 1).sum()) for s in sites), sum(int((s.role == 2).sum()) for s in sites)
-            out[name] = {'acc': evaluate(model, data, split), 'bytes': own * (price[0] + price[1]) + borrowing * price[1]}
+            out[name] = {'acc': evaluate(model, data, split), 'bytes': hybrid_count([s.role for s in sites], price)}
     finally:
         for s, r in zip(sites, roles): s.role.copy_(r)
     return out
@@ -253,4 +251,4 @@ def reduce_hybrid_snl(run:Run, out:Path, budget:int) -> Reduction:
         snl = snl_trajectory(run.flat(), run.data, c, budget, folder, run.structured(), run.log)
     start = lambda flat, clusters, price: start_from_snl(snl['model'], clusters, c.HYBRID.AFFINE, c.MASKS.THRESHOLD, price)
     return _reduce_hybrid(run, out, budget, 'hybrid_snl', start,
-                          {'snl_epochs': snl['epochs'], 'snl_reached': snl['reached'], 'snl_trajectory': folder.name})
+                          {'snl_epochs': snl['epochs'], 'snl_reached': snl['reached'], 'snl_trajectory': folder.name}, epochs_before=snl['epochs'])
