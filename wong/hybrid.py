@@ -8,7 +8,7 @@ __all__ = ['prototype_count', 'site_prototypes', 'pooled_agreement', 'SoftHybrid
            'reduce_hybrid', 'borrowing_ablation', 'start_from_snl', 'reduce_hybrid_snl']
 
 # %% ../nbs/18_hybrid.ipynb #0bbc11b8
-import copy, fcntl, math, time, warnings
+import copy, math, time, warnings
 import numpy as np
 import torch
 from torch import nn
@@ -18,7 +18,7 @@ from .layers import HybridReLU
 from .cache import DReLUCache
 from .cluster import as_words, farthest_point_sampling, associate, sign_agreement, kmedoids
 from .pipeline import Run, method, Reduction, key_of
-from .masks import with_sites, snl_trajectory, trajectory_folder, SoftMaskedReLU, _TRAJECTORY
+from .masks import with_sites, locked_trajectory, SoftMaskedReLU, _TRAJECTORY
 from .mpc import cost_model
 from .train import evaluate
 
@@ -181,13 +181,9 @@ def _reduce_hybrid(run:Run, out:Path, budget:int, name:str='hybrid', start=None,
     clusters = hybrid_clusters(run)
     check_floor(sum(len(v[0]) for v in clusters.values()), limit, by)   # before any training
     folder = hybrid_folder(run) if start is None else run.dir/'hybrid'/key_of(name, hybrid_folder(run).name, limit, extra)
-    folder.mkdir(parents=True, exist_ok=True)
     relax = ((lambda flat: relaxed_hybrid(flat, clusters, c.HYBRID.AFFINE, c.MASKS.THRESHOLD, price)) if start is None
              else (lambda flat: start(flat, clusters, price)))
-    with open(folder.parent/f"{folder.name}.lock", 'w') as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)   # one process trains a trajectory at a time
-        t = snl_trajectory(run.flat(), run.data, c, limit, folder, run.structured(), run.log, tag=name, relax=relax,
-                           count=lambda m: hybrid_count([s.roles() for s in soft_sites(m)], by))
+    t = locked_trajectory(run, limit, folder, tag=name, relax=relax, count=lambda m: hybrid_count([s.roles() for s in soft_sites(m)], by))
     roles, demoted = hard_roles(t['model'], limit, by)
     if not t['reached']:
         msg = (f"the penalty did not reach the budget of {limit:,} {counted} in {t['epochs']} epochs (MASKS.MAX_EPOCHS): {t['count']:,}; "
@@ -244,11 +240,8 @@ def start_from_snl(snl:nn.Module, clusters:dict, affine:str='channel', threshold
 @method('hybrid_snl', config=_HYBRID, roles=('relu', 'linear', 'hybrid'), priced=True)
 def reduce_hybrid_snl(run:Run, out:Path, budget:int) -> Reduction:
     "The hybrid started from SNL's masks at the units the budget buys: SNL's own units stay own, its removed units start borrowing."
-    folder, c = trajectory_folder(run), run.cfg
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder.parent/f"{folder.name}.lock", 'w') as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        snl = snl_trajectory(run.flat(), run.data, c, budget, folder, run.structured(), run.log)
+    c = run.cfg
+    snl = locked_trajectory(run, budget)
     start = lambda flat, clusters, price: start_from_snl(snl['model'], clusters, c.HYBRID.AFFINE, c.MASKS.THRESHOLD, price)
     return _reduce_hybrid(run, out, budget, 'hybrid_snl', start,
-                          {'snl_epochs': snl['epochs'], 'snl_reached': snl['reached'], 'snl_trajectory': folder.name}, epochs_before=snl['epochs'])
+                          {'snl_epochs': snl['epochs'], 'snl_reached': snl['reached'], 'snl_trajectory': snl['folder'].name}, epochs_before=snl['epochs'])

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['SoftMaskedReLU', 'with_sites', 'masked_model', 'coefficients', 'live_count', 'SNLLoss', 'binarise', 'harden',
-           'snl_trajectory', 'trajectory_folder', 'reduce_masks']
+           'snl_trajectory', 'trajectory_folder', 'locked_trajectory', 'reduce_masks']
 
 # %% ../nbs/16_masks.ipynb #2d1557ed
 import copy, fcntl, shutil, time, warnings
@@ -169,14 +169,22 @@ def trajectory_folder(run:Run) -> Path:
     "Where `run`'s SNL trajectory lives: keyed by the flat model, the baseline and every setting the trajectory depends on."
     return run.dir/'snl'/key_of('snl', run.record('baseline').files, run.record('flatten').files, {k: run.setting(k) for k in _TRAJECTORY})
 
+def locked_trajectory(run:Run, budget:int,
+                      folder:Path|None=None, # where the trajectory lives (default: `trajectory_folder(run)`)
+                      **kwargs, # passed on to `snl_trajectory` (relax, count, tag)
+                     ) -> dict:
+    "`snl_trajectory` of `run`'s flat model, data and config in `folder`, locked: one process trains a trajectory at a time."
+    folder = folder or trajectory_folder(run)
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder.parent/f"{folder.name}.lock", 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)   # runs of a sweep on Ray wait here instead of racing
+        return {**snl_trajectory(run.flat(), run.data, run.cfg, budget, folder, run.structured(), run.log, **kwargs), 'folder': folder}
+
 @method('masks', config=_TRAJECTORY, roles=('relu', 'linear', 'masked'))
 def reduce_masks(run:Run, out:Path, budget:int) -> Reduction:
     "SNL: weights and coefficients trained together under a growing L1 penalty until the budget is met; binarised."
-    t0, folder = time.time(), trajectory_folder(run)
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder.parent/f"{folder.name}.lock", 'w') as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)   # one process trains a trajectory at a time
-        t = snl_trajectory(run.flat(), run.data, run.cfg, budget, folder, run.structured(), run.log)
+    t0 = time.time()
+    t = locked_trajectory(run, budget)
     if not t['reached']:
         msg = (f"SNL's penalty did not reach the budget of {budget:,} DReLUs in {t['epochs']} epochs (MASKS.MAX_EPOCHS): {t['count']:,} "
                "coefficients are live; the budget's largest are kept instead (reached_by_penalty: false)")
@@ -186,4 +194,4 @@ def reduce_masks(run:Run, out:Path, budget:int) -> Reduction:
     write_json(t['history'], out/'masks'/'history.json')
     run.log(f"[masks] {t['epochs']} epochs, {t['count']:,} live coefficients at stop, budget {budget:,} ({time.time() - t0:.0f} s)")
     return Reduction(harden(t['model'], masks), {'epochs': t['epochs'], 'live_at_stop': t['count'], 'lambda_at_stop': t['history'][-1][2],
-                                                 'reached_by_penalty': t['reached'], 'trajectory': folder.name})
+                                                 'reached_by_penalty': t['reached'], 'trajectory': t['folder'].name})
