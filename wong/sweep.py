@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['BUILT_IN', 'ANCHOR_KEYS', 'DEFAULT_METHODS', 'TRAINS_FIRST', 'ROW_KEYS', 'RUN_STEPS', 'default_anchors',
-           'load_anchors', 'matching_anchors', 'dataset_of', 'network_of', 'run_name', 'run_config', 'run_method',
-           'baseline_accuracy', 'summarise', 'paired_differences', 'sweep_markdown', 'plot_sweep', 'write_sweep',
-           'import_ray', 'sweep', 'wong_induce', 'wong_sweep']
+           'load_anchors', 'matching_anchors', 'dataset_of', 'network_of', 'run_name', 'run_config', 'matched_config',
+           'run_method', 'baseline_accuracy', 'summarise', 'paired_differences', 'sweep_markdown', 'plot_sweep',
+           'write_sweep', 'import_ray', 'sweep', 'wong_induce', 'wong_sweep']
 
 # %% ../nbs/19_sweep.ipynb #3fe9cd52
 import csv, io, time
@@ -83,13 +83,19 @@ def run_config(cfg, method:str, budget:float, seed:int):
     return get_cfg(cfg_list=['REDUCE.METHOD', method, 'REDUCE.BUDGET', float(budget), 'REDUCE.SEED', seed,
                              'OUTPUT.NAME', run_name(method, budget, seed, cfg.REDUCE.COST, cfg.REDUCE.AFFINE)], base=cfg)
 
+def matched_config(cfg, method:str, budget:float, seed:int,
+                   extra_epochs:int=0, # finetuning epochs added to TRAIN.FINETUNE_EPOCHS (the matched setting; the name says `_plus<N>`)
+                  ):
+    "`run_config`, with `extra_epochs` more finetuning epochs when given."
+    c = run_config(cfg, method, budget, seed)
+    if not extra_epochs: return c
+    return get_cfg(cfg_list=['TRAIN.FINETUNE_EPOCHS', c.TRAIN.FINETUNE_EPOCHS + extra_epochs, 'OUTPUT.NAME', f"{c.OUTPUT.NAME}_plus{extra_epochs}"], base=c)
+
 def run_method(method:str, budget:float, seed:int, cfg, cost=None, cfg_file=None, progress:bool=True, log=print, memo:dict|None=None,
                extra_epochs:int=0, # finetuning epochs added to TRAIN.FINETUNE_EPOCHS (the matched setting; the name says `_plus<N>`)
               ) -> dict:
     "The row of `method` at `budget` with `seed` in `cfg`'s work directory (shared steps already run); `cost`: the calibrated `CostModel`."
-    c = run_config(cfg, method, budget, seed)
-    if extra_epochs:
-        c = get_cfg(cfg_list=['TRAIN.FINETUNE_EPOCHS', c.TRAIN.FINETUNE_EPOCHS + extra_epochs, 'OUTPUT.NAME', f"{c.OUTPUT.NAME}_plus{extra_epochs}"], base=c)
+    c = matched_config(cfg, method, budget, seed, extra_epochs)
     res = run_pipeline(c, RUN_STEPS, cfg_file, progress, log, memo=memo)
     red, ev = res['reduce'], res['evaluate']
     mpc = cost.predict(red.sites) if cost is not None else {'bytes': float('nan'), 'rounds': 0}
@@ -244,6 +250,7 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
           cpus_per_run:float=1, gpus_per_run:float=0, # each Ray task's resources
           address:str|None=None,   # an existing Ray cluster (default: a local Ray started for the sweep)
           matched:bool=False,      # give every method that does not train first the epochs `masks` spent before finetuning at the same budget and seed
+          finished:bool=False,     # read back the runs that have finished and train nothing: the table and plots of the sweep so far
          ) -> list:
     "Run every method at every budget and seed in `cfg`'s work directory; write the table and the plots; return the rows."
     methods = [m.strip() for m in methods.split(',')] if isinstance(methods, str) else list(methods)
@@ -259,14 +266,18 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
     if workers is not None:
         if workers < 1 or cpus_per_run <= 0 or gpus_per_run < 0: raise ValueError(f"--workers {workers}, --cpus_per_run {cpus_per_run}, --gpus_per_run {gpus_per_run}: workers and CPUs per run must be positive")
         import_ray()   # a missing Ray stops the sweep before anything runs
-    run_pipeline(cfg, 'baseline,flatten,verify,cache,calibrate', cfg_file, progress, log)
+    shared = 'baseline,flatten,verify,cache,calibrate'
+    if finished and not up_to_date(cfg, shared, cfg_file): raise ValueError(f"no run of this sweep has finished: {cfg.OUTPUT.DIR} has no baseline, flat model and cache yet (run the sweep without --finished)")
+    run_pipeline(cfg, shared, cfg_file, progress, log)
     cost, memo = cost_model(Run(cfg)), {}
     runs = [(m, b, s) for b in sorted(budgets, reverse=True) for s in seeds for m in methods]   # larger budgets first: an SNL trajectory passes them in turn
-    rows, spent = {}, []
-    if workers is None:
+    rows, spent, waiting = {}, [], []
+    if workers is None or finished:
         for j, (m, b, s) in enumerate(runs):
             t0 = time.time()
             extra = next((r['extra_epochs'] for r in rows.values() if (r['method'], r['budget'], r['seed']) == ('masks', b, s)), 0) if matched and m not in TRAINS_FIRST else 0
+            if finished and not up_to_date(matched_config(cfg, m, b, s, extra), RUN_STEPS, cfg_file):
+                waiting.append(matched_config(cfg, m, b, s, extra).OUTPUT.NAME); continue
             row = run_method(m, b, s, cfg, cost, cfg_file, progress, log, memo, extra)
             dt = time.time() - t0
             rows[j] = row
@@ -284,11 +295,14 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
                 _, _, b, s = next(t for t in todo if t[1] == m)
                 METHODS[m].prepare(Run(run_config(cfg, m, b, s), cfg_file, progress, log))
         rows.update(_run_on_ray(todo, cfg, cost, cfg_file, workers, cpus_per_run, gpus_per_run, address, log))
+    if finished:
+        log(f"[sweep] {len(rows)} of {len(runs)} runs finished (read back)" + (f"; not run yet: {', '.join(waiting)}" if waiting else ''))
+        if not rows: raise ValueError(f"none of the {len(runs)} runs of this sweep has finished: run it without --finished")
     rows = [rows[j] for j in sorted(rows)]
     if anchors is None: anchors = matching_anchors(load_anchors(), dataset_of(cfg), network_of(cfg))
     base = baseline_accuracy(cfg, cost)
     paths = write_sweep(rows, base, anchors, Path(cfg.OUTPUT.DIR)/name, f"{cfg.MODEL.ARCH} (width {cfg.MODEL.WIDTH}) on {dataset_of(cfg)}")
-    log(f"[sweep] table and plots: {paths['md']}, {paths['png']}, {paths['png_mb']}" + (f"; {len(runs) - len(rows)} runs failed" if len(rows) < len(runs) else ''))
+    log(f"[sweep] table and plots: {paths['md']}, {paths['png']}, {paths['png_mb']}" + (f"; {len(runs) - len(rows)} runs failed" if len(rows) < len(runs) and not finished else ''))
     return rows
 
 # %% ../nbs/19_sweep.ipynb #9f81c20a
@@ -324,6 +338,7 @@ def wong_sweep(budgets:_BUDGETS=None,
                cpus_per_run:float=1,                    # CPUs of each Ray task
                gpus_per_run:float=0,                    # GPUs of each Ray task
                address:str=None,                        # an existing Ray cluster (default: a local Ray started for the sweep)
+               finished:bool=False,                     # read back the runs that have finished, train nothing: the table and plots so far
                opts:OPTS=None,
                debug:bool=False,                        # show the traceback of an error
               ):
@@ -334,8 +349,8 @@ def wong_sweep(budgets:_BUDGETS=None,
         c = get_cfg(cfg, opts) if cfg else demo_cfg(opts)
         runs = len(budgets) * len(seeds or [0]) * len(methods.split(','))
         rows = sweep(c, budgets, methods, seeds or [0], cfg_file=cfg, name=name, workers=workers, cpus_per_run=cpus_per_run,
-                     gpus_per_run=gpus_per_run, address=address, matched=matched)
+                     gpus_per_run=gpus_per_run, address=address, matched=matched, finished=finished)
         out = Path(c.OUTPUT.DIR)/name
         print((out/'sweep.md').read_text())
         print(f"plots: {(out/'sweep.png').resolve()}, {(out/'sweep_mb.png').resolve()}")
-        if len(rows) < runs: raise RuntimeError(f"{runs - len(rows)} of {runs} runs failed (their errors are above); the table holds the others")
+        if len(rows) < runs and not finished: raise RuntimeError(f"{runs - len(rows)} of {runs} runs failed (their errors are above); the table holds the others")
