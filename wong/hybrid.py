@@ -18,7 +18,7 @@ from .layers import HybridReLU
 from .cache import DReLUCache
 from .cluster import as_words, farthest_point_sampling, associate, sign_agreement, kmedoids
 from .pipeline import Run, method, Reduction, key_of
-from .masks import with_sites, locked_trajectory, SoftMaskedReLU, _TRAJECTORY
+from .masks import with_sites, locked_trajectory, trajectory_settings, SoftMaskedReLU, _TRAJECTORY
 from .mpc import cost_model
 from .train import evaluate
 
@@ -161,7 +161,7 @@ def hybrid_clusters(run:Run) -> dict:
 def hybrid_folder(run:Run) -> Path:
     "Where `run`'s hybrid trajectory lives: keyed by the baseline, flat model, cache, prices and every setting it depends on."
     return run.dir/'hybrid'/key_of('hybrid', run.record('baseline').files, run.record('flatten').files, run.record('cache').files,
-                                   {k: run.setting(k) for k in _HYBRID}, list(run.price))
+                                   trajectory_settings(run, _HYBRID), list(run.price))
 
 def role_mix(roles:dict, clusters:dict) -> dict:
     "site -> own, borrowing and linear units, prototypes, and the mean sign agreement of the borrowing units with their prototypes."

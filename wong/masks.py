@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['SoftMaskedReLU', 'with_sites', 'masked_model', 'coefficients', 'live_count', 'SNLLoss', 'binarise', 'harden',
-           'snl_trajectory', 'trajectory_folder', 'locked_trajectory', 'reduce_masks']
+           'snl_trajectory', 'trajectory_settings', 'trajectory_folder', 'locked_trajectory', 'reduce_masks']
 
 # %% ../nbs/16_masks.ipynb #2d1557ed
 import copy, fcntl, shutil, time, warnings
@@ -127,9 +127,14 @@ def snl_trajectory(flat:nn.Module, data, cfg, budget:int, folder:str|Path,
     count_of = count or (lambda m: live_count(m, c.THRESHOLD))
     history = read_json(folder/'history.json') if (folder/'history.json').is_file() else []
     snap = folder/f"snapshot_{budget}.pth"
-    if snap.is_file():
-        model.load_state_dict(load_state_dict_file(snap)); meta = read_json(folder/f"snapshot_{budget}.json")
+    meta = read_json(folder/f"snapshot_{budget}.json") if snap.is_file() else None
+    if meta and meta['epochs'] <= c.MAX_EPOCHS and (meta['reached'] or meta['epochs'] == c.MAX_EPOCHS):   # a snapshot this cap gives too
+        model.load_state_dict(load_state_dict_file(snap))
         return {'model': model, **meta, 'history': history[:meta['epochs'] + 1]}
+    trained = history[-1][0] if history else 0
+    if (meta and meta['reached']) or trained > c.MAX_EPOCHS:   # the state at this smaller cap is not kept
+        raise ValueError(f"the trajectory in {folder} has trained {max(trained, meta['epochs'] if meta else 0)} epochs, past MASKS.MAX_EPOCHS = {c.MAX_EPOCHS}, "
+                         f"and its state at epoch {c.MAX_EPOCHS} is not kept: raise MASKS.MAX_EPOCHS, or delete the folder to train it again")
     if any(n <= budget for _, n, _ in history):   # reached before, without a snapshot for it: only a new trajectory gives that state
         log(f"[{tag}] budget {budget:,} was passed at an epoch whose state is not kept: the trajectory starts again"); shutil.rmtree(folder); folder.mkdir()
         history = []
@@ -165,9 +170,15 @@ def snl_trajectory(flat:nn.Module, data, cfg, budget:int, folder:str|Path,
 # %% ../nbs/16_masks.ipynb #e8d18358
 _TRAJECTORY = DATA_KEYS + ('MASKS', 'TRAIN.TEMPERATURE', 'TRAIN.MIXED_PRECISION', 'TRAIN.CHANNELS_LAST', 'REDUCE.SEED')
 
+def trajectory_settings(run:Run, keys:tuple=_TRAJECTORY) -> dict:
+    "`run`'s settings `keys` that a trajectory's states depend on: all but the epoch cap `MASKS.MAX_EPOCHS`, which only says where it stops."
+    s = {k: run.setting(k) for k in keys}
+    s['MASKS'] = {k: v for k, v in s['MASKS'].items() if k != 'MAX_EPOCHS'}
+    return s
+
 def trajectory_folder(run:Run) -> Path:
-    "Where `run`'s SNL trajectory lives: keyed by the flat model, the baseline and every setting the trajectory depends on."
-    return run.dir/'snl'/key_of('snl', run.record('baseline').files, run.record('flatten').files, {k: run.setting(k) for k in _TRAJECTORY})
+    "Where `run`'s SNL trajectory lives: keyed by the flat model, the baseline and every setting the trajectory's states depend on."
+    return run.dir/'snl'/key_of('snl', run.record('baseline').files, run.record('flatten').files, trajectory_settings(run))
 
 def locked_trajectory(run:Run, budget:int,
                       folder:Path|None=None, # where the trajectory lives (default: `trajectory_folder(run)`)
