@@ -19,7 +19,7 @@ import torch
 from torch import nn
 from fastai.torch_core import rank_distrib, set_seed
 from .io import save_atomic, save_figure, write_text, write_json, read_json, file_hash, text_hash, load_state_dict_file, load_checkpoint, read_source, load_source
-from .config import save_cfg
+from .config import save_cfg, NEUTRAL
 from .data import get_data
 from .models import model_from_cfg
 from .layers import ROLES, LAYERS, HybridReLU
@@ -155,6 +155,12 @@ class Run:
                 d = out
                 for k in path: d = d[k]
                 d[last] = self.setting(f)
+        for f, neutral in NEUTRAL.items():   # a setting added later, at its neutral value: the node's key is the one from before it
+            if f.startswith(name + '.'):
+                *path, last = f[len(name) + 1:].split('.')
+                d = out
+                for k in path: d = d[k]
+                if d.get(last) == neutral: del d[last]
         return out
 
     def settings(self, step:str) -> dict:
