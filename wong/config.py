@@ -7,7 +7,7 @@ __all__ = ['CHOICES', 'MINIMA', 'MAXIMA', 'NEUTRAL', 'DEMO', 'OPTS', 'ConfigErro
            'demo_cfg', 'cfg_for', 'overrides']
 
 # %% ../nbs/02_config.ipynb #b3b85931
-import ast
+import ast, re
 from pathlib import Path
 import yaml
 from yacs.config import CfgNode as CN
@@ -129,6 +129,7 @@ _C.MPC.CALIBRATE = 2              # images of the flat model's measured CrypTen 
 _C.OUTPUT = CN()
 _C.OUTPUT.DIR = 'work/default'    # the work directory: baseline/, flat/, verify/, cache/ are shared by every experiment in it
 _C.OUTPUT.NAME = ''               # experiment name: its cluster/, induced/, finetuned/, report/ go in OUTPUT.DIR/NAME (empty: OUTPUT.DIR)
+_C.OUTPUT.TAG = ''                # a variant's tag: a sweep's run names end in _TAG, so runs of other settings (HYBRID.*, MASKS.*) never replace each other
 
 # %% ../nbs/02_config.ipynb #3d48e665
 CHOICES = {
@@ -203,6 +204,8 @@ def check_cfg(cfg:CN) -> CN:
     if not 0 < cfg.DATA.VALID_FRACTION < 1 or not 0 < cfg.DATA.TEST_FRACTION < 1 or cfg.DATA.VALID_FRACTION + cfg.DATA.TEST_FRACTION >= 1:
         raise ConfigError(f"DATA.VALID_FRACTION = {cfg.DATA.VALID_FRACTION} and DATA.TEST_FRACTION = {cfg.DATA.TEST_FRACTION}: "
                           "each must lie between 0 and 1, and their sum below 1")
+    if not re.fullmatch(r'[A-Za-z0-9.-]*', cfg.OUTPUT.TAG):
+        raise ConfigError(f"OUTPUT.TAG = {cfg.OUTPUT.TAG!r}: use letters, digits, '.' and '-' only (it ends run names)")
     if any(not isinstance(k, int) or k < 1 for k in cfg.INDUCE.PROTOTYPES):   # empty: no inducer (linearisation only)
         raise ConfigError(f"INDUCE.PROTOTYPES = {cfg.INDUCE.PROTOTYPES!r}: give one whole count >= 1 per inducer")
     return cfg

@@ -70,9 +70,11 @@ TRAINS_FIRST = ('masks', 'hybrid', 'hybrid_snl')   # methods that train the weig
 ROW_KEYS = ('method', 'budget', 'cost', 'seed', 'drelus', 'gated_units', 'mpc_mb', 'mpc_rounds', 'valid_acc', 'test_acc', 'name',
             'budget_drelus', 'valid_before', 'extra_epochs')
 
-def run_name(method:str, budget:float, seed:int, cost:str='drelus', affine:str='none') -> str:
-    "The experiment name of a sweep's run: `masks_10pct_s0`, `induced_5000_s1`; in bytes `masks_10pct_mb_s0`, `induced_2.5mib_mb_s0`; affine linear units `..._s0_channel`."
-    tail = '' if affine == 'none' else f"_{affine}"
+def run_name(method:str, budget:float, seed:int, cost:str='drelus', affine:str='none',
+             tag:str='', # OUTPUT.TAG: a variant's tag, last
+            ) -> str:
+    "The experiment name of a sweep's run: `masks_10pct_s0`, `induced_5000_s1`; in bytes `masks_10pct_mb_s0`, `induced_2.5mib_mb_s0`; affine linear units `..._s0_channel`; a tag `..._s0_<tag>`."
+    tail = ('' if affine == 'none' else f"_{affine}") + (f"_{tag}" if tag else '')
     if cost == 'mb': return f"{method}_{f'{budget * 100:g}pct' if budget <= 1 else f'{budget:g}mib'}_mb_s{seed}{tail}"
     return f"{method}_{f'{budget * 100:g}pct' if budget <= 1 else int(budget)}_s{seed}{tail}"
 
@@ -81,7 +83,7 @@ RUN_STEPS = 'reduce,finetune,evaluate,report'
 def run_config(cfg, method:str, budget:float, seed:int):
     "The configuration of one run of a sweep: `REDUCE.*` and `OUTPUT.NAME` set over the sweep's `cfg` (whose `REDUCE.COST` says what budgets count)."
     return get_cfg(cfg_list=['REDUCE.METHOD', method, 'REDUCE.BUDGET', float(budget), 'REDUCE.SEED', seed,
-                             'OUTPUT.NAME', run_name(method, budget, seed, cfg.REDUCE.COST, cfg.REDUCE.AFFINE)], base=cfg)
+                             'OUTPUT.NAME', run_name(method, budget, seed, cfg.REDUCE.COST, cfg.REDUCE.AFFINE, cfg.OUTPUT.TAG)], base=cfg)
 
 def matched_config(cfg, method:str, budget:float, seed:int,
                    extra_epochs:int=0, # finetuning epochs added to TRAIN.FINETUNE_EPOCHS (the matched setting; the name says `_plus<N>`)
@@ -235,7 +237,7 @@ def _run_on_ray(todo:list, cfg, cost, cfg_file, workers:int, cpus_per_run:float,
             j, m, b, s = pending.pop(done[0])
             status, out = ray.get(done[0])
             if status == 'ok': rows[j] = out
-            else: failed.append(run_name(m, b, s, cfg.REDUCE.COST, cfg.REDUCE.AFFINE)); log(f"[sweep] failed: {m} at {b:g}, seed {s}: {out}")
+            else: failed.append(run_name(m, b, s, cfg.REDUCE.COST, cfg.REDUCE.AFFINE, cfg.OUTPUT.TAG)); log(f"[sweep] failed: {m} at {b:g}, seed {s}: {out}")
             running = min(len(pending), workers)
             log(f"[sweep] {len(rows) + len(failed)} of {len(todo)} runs done ({len(failed)} failed), {running} running, {len(pending) - running} left "
                 f"({time.time() - t0:.0f} s)" + (f": {m} at {b:g}, seed {s}: {out['drelus']:,} DReLUs, test top-1 {out['test_acc']:.2%}" if status == 'ok' else ''))
