@@ -149,18 +149,15 @@ class Run:
         for part in name.split('.'): v = v[part]
         if name in _FILE_SETTINGS: return [v, file_hash(self.find(v))] if v and self.find(v) else v
         out = json.loads(json.dumps(v, default=list))
-        for f in _FILE_SETTINGS:   # a node holding a file setting: the file's content too
-            if f.startswith(name + '.'):
-                *path, last = f[len(name) + 1:].split('.')
-                d = out
-                for k in path: d = d[k]
-                d[last] = self.setting(f)
+        def parent(f):   # the dict of `out` holding key `f` of this node, and its last name
+            *path, last = f[len(name) + 1:].split('.')
+            d = out
+            for k in path: d = d[k]
+            return d, last
+        for f in (f for f in _FILE_SETTINGS if f.startswith(name + '.')):   # a node holding a file setting: the file's content too
+            d, last = parent(f); d[last] = self.setting(f)
         for f, neutral in NEUTRAL.items():   # a setting added later, at its neutral value: the node's key is the one from before it
-            if f.startswith(name + '.'):
-                *path, last = f[len(name) + 1:].split('.')
-                d = out
-                for k in path: d = d[k]
-                if d.get(last) == neutral: del d[last]
+            if f.startswith(name + '.') and (p := parent(f))[0].get(p[1]) == neutral: del p[0][p[1]]
         return out
 
     def settings(self, step:str) -> dict:

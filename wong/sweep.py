@@ -282,8 +282,8 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
         for j, (m, b, s) in enumerate(runs):
             t0 = time.time()
             extra = next((r['extra_epochs'] for r in rows.values() if (r['method'], r['budget'], r['seed']) == ('masks', b, s)), 0) if matched and m not in TRAINS_FIRST else 0
-            if finished and not up_to_date(matched_config(cfg, m, b, s, extra), RUN_STEPS, cfg_file):
-                waiting.append(matched_config(cfg, m, b, s, extra).OUTPUT.NAME); continue
+            if finished and not up_to_date(c := matched_config(cfg, m, b, s, extra), RUN_STEPS, cfg_file):
+                waiting.append(c.OUTPUT.NAME); continue
             row = run_method(m, b, s, cfg, cost, cfg_file, progress, log, memo, extra)
             dt = time.time() - t0
             rows[j] = row
