@@ -50,13 +50,14 @@ def pooled_agreement(words:dict,    # site -> (units, words) packed signs, in th
         w = as_words(w, device)
         k = prototype_count(setting, w.shape[0])
         p, _, own = site_prototypes(w, k, n_images, seed=seed, device=device)
-        mine = w[torch.as_tensor(p, device=w.device)]
-        pw = torch.cat([mine] + pool)
-        a = associate(w, pw, device=device)
+        best, earlier = own, np.zeros(len(own), dtype=bool)
+        if pool:   # the nearest of the earlier sites' prototypes; a unit borrows from them only when they agree strictly better
+            pw = torch.cat(pool)
+            other = sign_agreement(w, pw, associate(w, pw, device=device), n_images, device=device)
+            best, earlier = np.maximum(own, other), other > own
         rows.append({'site': site, 'units': w.shape[0], 'prototypes': k, 'own_site': float(own.mean()),
-                     'with_earlier': float(sign_agreement(w, pw, a, n_images, device=device).mean()),
-                     'from_earlier': float((a >= k).mean())})
-        pool.append(mine)
+                     'with_earlier': float(best.mean()), 'from_earlier': float(earlier.mean())})
+        pool.append(w[torch.as_tensor(p, device=w.device)])
     return rows
 
 # %% ../nbs/18_hybrid.ipynb #ce02ef97

@@ -22,6 +22,7 @@ from .io import save_array, write_json, read_json, save_atomic, load_state_dict_
 from .layers import MaskedReLU
 from .relus import relu_sites
 from .train import speed_callbacks, seed_everything
+from .config import STOPPING
 from .pipeline import Run, method, Reduction, DATA_KEYS, key_of
 
 # %% ../nbs/16_masks.ipynb #08872238
@@ -171,9 +172,12 @@ def snl_trajectory(flat:nn.Module, data, cfg, budget:int, folder:str|Path,
 _TRAJECTORY = DATA_KEYS + ('MASKS', 'TRAIN.TEMPERATURE', 'TRAIN.MIXED_PRECISION', 'TRAIN.CHANNELS_LAST', 'REDUCE.SEED')
 
 def trajectory_settings(run:Run, keys:tuple=_TRAJECTORY) -> dict:
-    "`run`'s settings `keys` that a trajectory's states depend on: all but the epoch cap `MASKS.MAX_EPOCHS`, which only says where it stops."
+    "`run`'s settings `keys` that a trajectory's states depend on: all but those of `STOPPING` (the epoch cap `MASKS.MAX_EPOCHS`), which only say where it stops."
     s = {k: run.setting(k) for k in keys}
-    s['MASKS'] = {k: v for k, v in s['MASKS'].items() if k != 'MAX_EPOCHS'}
+    for key in STOPPING:
+        node, leaf = key.rsplit('.', 1)
+        s.pop(key, None)
+        if isinstance(s.get(node), dict): s[node] = {k: v for k, v in s[node].items() if k != leaf}
     return s
 
 def trajectory_folder(run:Run) -> Path:
