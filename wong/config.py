@@ -112,6 +112,7 @@ _C.HYBRID = CN()                  # three roles per unit (own DReLU, a prototype
 _C.HYBRID.PROTOTYPES = 0.005      # prototype units per site: a fraction of its units when < 1, else a count (at least 1 per site)
 _C.HYBRID.AFFINE = 'channel'      # the linear role: none (identity), unit or channel (a learnt a*x + b per unit or per channel)
 _C.HYBRID.MIN_AGREEMENT = 0.0     # a unit may borrow its prototype's sign only when their sign agreement on the cache is at least this (0: every unit may)
+_C.HYBRID.LENDERS = 'site'        # whose prototypes a unit may borrow from: site (its own site's) or earlier (its own and every earlier site's)
 
 _C.REDUCE = CN()                  # the reduction method an experiment runs (see *pipeline*: one registered method each)
 _C.REDUCE.METHOD = 'mapping'      # mapping (induced ReLUs from INDUCE.MAPPING) | induced (planned) | linearise | masks | hybrid | hybrid_snl (the hybrid from SNL's masks) | any registered method
@@ -145,6 +146,7 @@ CHOICES = {
     'MPC.SETTING': ('public', 'secret'),
     'REDUCE.COST': ('drelus', 'mb'),
     'HYBRID.AFFINE': ('none', 'unit', 'channel'),
+    'HYBRID.LENDERS': ('site', 'earlier'),
     'REDUCE.AFFINE': ('none', 'unit', 'channel'),
 }
 
@@ -188,7 +190,7 @@ MINIMA = {'MODEL.NUM_CLASSES': 1, 'MODEL.WIDTH': 1, 'MODEL.INPUT_SIZE': 0, 'DATA
           'HYBRID.PROTOTYPES': 1e-9, 'HYBRID.MIN_AGREEMENT': 0}
 MAXIMA = {'HYBRID.MIN_AGREEMENT': 1}
 
-NEUTRAL = {'HYBRID.MIN_AGREEMENT': 0.0}   # settings added after results were keyed: at this value they stay out of keys, so those results stay valid
+NEUTRAL = {'HYBRID.MIN_AGREEMENT': 0.0, 'HYBRID.LENDERS': 'site'}   # settings added after results were keyed: at this value they stay out of keys, so those results stay valid
 STOPPING = ('MASKS.MAX_EPOCHS',)           # settings that say where a trajectory stops, not what it computes: out of its key, so raising them continues it
 
 def check_cfg(cfg:CN) -> CN:

@@ -70,10 +70,12 @@ class MaskedReLU(torch.nn.Module):
 class HybridReLU(torch.nn.Module):
     "Per unit: its own ReLU (`role` 1), x times the sign of prototype `index` (2), or linear, a*x + b (0); prototypes are own units."
     kind = 'hybrid'
-    def __init__(self, site:str, shape:tuple, k:int, affine:str='none'):
+    def __init__(self, site:str, shape:tuple, k:int, affine:str='none',
+                 lent:int=0, # signs of earlier sites' prototypes passed to `forward`; `index` counts them after the site's own K
+                ):
         super().__init__()
         if affine not in ('none', 'unit', 'channel'): raise ValueError(f"affine {affine!r}: choose none, unit or channel")
-        self.site, self.affine, shape = site, affine, tuple(shape)
+        self.site, self.affine, self.lent, shape = site, affine, lent, tuple(shape)
         self.register_buffer('role', torch.ones(shape, dtype=torch.uint8))
         self.register_buffer('prototypes', torch.zeros(k, dtype=torch.long))
         self.register_buffer('index', torch.zeros(shape, dtype=torch.long))
@@ -81,16 +83,19 @@ class HybridReLU(torch.nn.Module):
             s = shape if affine == 'unit' else shape[:1] + (1,) * (len(shape) - 1)
             self.scale, self.shift = torch.nn.Parameter(torch.ones(s)), torch.nn.Parameter(torch.zeros(s))
     def linear(self, x): return x if self.affine == 'none' else x * self.scale + self.shift
-    def gate(self, x):
-        "The borrowed sign of every unit: [x >= 0] at its prototype."
-        if self.prototypes.numel() == 0: return torch.zeros_like(x)
+    def gate(self, x, lent=None):
+        "The borrowed sign of every unit: [x >= 0] at its prototype, the site's own or (positions K on) one of the `lent` signs."
         signs = (x.flatten(1).index_select(1, self.prototypes) >= 0).to(x.dtype).detach()
+        if lent is not None: signs = torch.cat([signs, lent.to(x.dtype).detach()], 1)
+        if signs.shape[1] == 0: return torch.zeros_like(x)
         return signs.index_select(1, self.index.flatten()).view_as(x)
-    def forward(self, x):
-        return torch.where(self.role == 1, torch.relu(x), torch.where(self.role == 2, x * self.gate(x), self.linear(x)))
+    def forward(self, x, lent=None):
+        return torch.where(self.role == 1, torch.relu(x), torch.where(self.role == 2, x * self.gate(x, lent), self.linear(x)))
     def drelu_count(self, units): return int((self.role == 1).sum())
     def gated_count(self, units): return int((self.role == 2).sum())
-    def constructor_source(self): return f"HybridReLU({self.site!r}, {tuple(self.role.shape)}, {len(self.prototypes)}, {self.affine!r})"
+    def constructor_source(self):
+        return (f"HybridReLU({self.site!r}, {tuple(self.role.shape)}, {len(self.prototypes)}, {self.affine!r}"
+                + (f", lent={self.lent}" if self.lent else '') + ")")
 
 # %% ../nbs/04_layers.ipynb #09171886
 class StochasticDepth(torch.nn.Module):

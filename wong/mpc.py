@@ -83,12 +83,12 @@ _KINDS = {nn.Conv2d: 'linear layer', nn.Linear: 'linear layer', nn.BatchNorm2d: 
           nn.ReLU: 'relu', PrototypeSigns: 'inducer', InducedReLU: 'induced', MaskedReLU: 'masked', Linearised: 'linear', HybridReLU: 'hybrid',
           nn.MaxPool2d: 'max pooling', nn.AvgPool2d: 'average pooling', nn.AdaptiveAvgPool2d: 'average pooling',
           nn.Identity: 'free', nn.Dropout: 'free', nn.Flatten: 'free', StochasticDepth: 'free'}
-_FUNCTIONS = {'add', 'iadd', 'flatten'}
+_FUNCTIONS = {'add', 'iadd', 'flatten', 'cat'}
 _METHODS = {'add', 'add_', 'flatten', 'view', 'reshape', 'relu'}
 
 def supported() -> str:
     "The primitives `private_inference` runs."
-    return ', '.join([c.__name__ for c in _KINDS] + sorted(f"torch.{f}" for f in ('flatten',)) + ['+ (residual add)'] +
+    return ', '.join([c.__name__ for c in _KINDS] + sorted(f"torch.{f}" for f in ('flatten', 'cat')) + ['+ (residual add)'] +
                      [f"Tensor.{m}" for m in sorted(_METHODS - {'add'})])
 
 def _layer(m:nn.Module):
@@ -131,23 +131,26 @@ def _masked_relu(m:nn.Module, x):
     kept = flat.index_select(1, idx).relu()
     return flat.scatter(1, idx.unsqueeze(0).expand(kept.size(0), -1), kept).view(x.size())
 
-def _hybrid_relu(m:nn.Module, x):
-    "Own units compared once (the prototypes among them); own and borrowing units multiplied by their signs in one multiplication; linear units a*x + b with public a, b."
+def _hybrid_relu(m:nn.Module, x, lent=None):
+    "`(output, the prototypes' signs)`: own units compared once (the prototypes among them); own and borrowing units (gated by a sign of the site's or of `lent`, earlier sites') multiplied by their signs in one multiplication; linear units a*x + b with public a, b."
     import crypten
     role = m.role.flatten()
     own, borrowing = (role == 1).nonzero().flatten(), (role == 2).nonzero().flatten()
     y = (x if m.affine == 'none' else x * m.scale.detach() + m.shift.detach()).flatten(1)   # every unit linear first: no communication
-    if own.numel() == 0: return y.view(x.size())
     at = torch.full((role.numel(),), -1, dtype=torch.long); at[own] = torch.arange(own.numel())
     if (at[m.prototypes] < 0).any(): raise ValueError(f"hybrid site {m.site}: a prototype unit is not an own unit (role 1); its sign would be paid twice")
     flat = x.flatten(1)
-    signs = flat.index_select(1, own).ge(0)                                     # the site's DReLUs
+    signs = flat.index_select(1, own).ge(0) if own.numel() else None           # the site's DReLUs
+    mine = signs.index_select(1, at[m.prototypes]) if len(m.prototypes) else None   # its prototypes' signs: what it lends
     if borrowing.numel():
-        gates = signs.index_select(1, at[m.prototypes].index_select(0, m.index.flatten().index_select(0, borrowing)))
-        units, signs = torch.cat([own, borrowing]), crypten.cat([signs, gates], dim=1)
+        pool = [p for p in (mine, lent) if p is not None]
+        pool = pool[0] if len(pool) == 1 else crypten.cat(pool, dim=1)
+        gates = pool.index_select(1, m.index.flatten().index_select(0, borrowing))
+        units, signs = torch.cat([own, borrowing]), gates if signs is None else crypten.cat([signs, gates], dim=1)
     else: units = own
+    if units.numel() == 0: return y.view(x.size()), mine
     out = flat.index_select(1, units) * signs                                   # one multiplication for every non-linear unit
-    return y.scatter(1, units.unsqueeze(0).expand(out.size(0), -1), out).view(x.size())
+    return y.scatter(1, units.unsqueeze(0).expand(out.size(0), -1), out).view(x.size()), mine
 
 def _module_op(m:nn.Module, w:dict, x, *rest):
     "The CrypTen computation of module `m` on shares `x` (with the gate `rest[0]` of an induced site, or the signs of a ReLU)."
@@ -164,7 +167,7 @@ def _module_op(m:nn.Module, w:dict, x, *rest):
     if _layer(m) is PrototypeSigns: return x.flatten(1).index_select(1, m.prototypes).ge(0)
     if _layer(m) is InducedReLU: return x * rest[0].index_select(1, m.index).view(x.size())
     if _layer(m) is MaskedReLU: return _masked_relu(m, x)
-    if _layer(m) is HybridReLU: return _hybrid_relu(m, x)
+    if _layer(m) is HybridReLU: return _hybrid_relu(m, x, *rest)[0]
     if isinstance(m, nn.MaxPool2d): return x.max_pool2d(m.kernel_size, padding=m.padding, stride=m.stride)
     if isinstance(m, nn.AvgPool2d): return x.avg_pool2d(m.kernel_size, stride=m.stride, padding=m.padding)
     if isinstance(m, nn.AdaptiveAvgPool2d):
@@ -176,6 +179,9 @@ def _module_op(m:nn.Module, w:dict, x, *rest):
 def _other_op(node, args, kwargs):
     name = node.target if node.op == 'call_method' else node.target.__name__
     x, *rest = args
+    if name == 'cat':   # earlier sites' prototype signs, lent to a hybrid site
+        import crypten
+        return crypten.cat(x, *rest, **kwargs)
     if name in ('add', 'add_', 'iadd'): return x + rest[0]
     if name == 'relu': return x.relu()
     if name == 'flatten': return x.flatten(*rest, **kwargs)
@@ -200,7 +206,7 @@ def _party(rank:int, model:nn.Module, images:torch.Tensor, setting:str, probe:in
     weights = {n.target: _weights(model.get_submodule(n.target), secret, crypten) for n in graph.nodes
                if n.op == 'call_module' and node_kind(model, n) == 'linear layer'}
     setup = c.get_communication_stats()
-    env, nodes, out, signs = {}, [], None, {}   # signs: input node -> its signs, compared once by a kept inducer
+    env, nodes, out, signs, lends = {}, [], None, {}, {}   # signs: input node -> its signs, compared once by a kept inducer; lends: by a hybrid site
     for node in graph.nodes:
         c.reset_communication_stats(); t0 = time.perf_counter()
         if node.op == 'placeholder': env[node] = crypten.cryptensor(images, src=1)   # the client's image, shared
@@ -208,7 +214,10 @@ def _party(rank:int, model:nn.Module, images:torch.Tensor, setting:str, probe:in
         else:
             args, kwargs = map_arg(node.args, lambda n: env[n]), map_arg(node.kwargs, lambda n: env[n])
             m = model.get_submodule(node.target) if node.op == 'call_module' else None
-            if m is not None and _layer(m) is PrototypeSigns and not m.paid:   # the inducer stays a ReLU: its signs serve both
+            if m is not None and _layer(m) is HybridReLU: env[node], lends[node.args[0]] = _hybrid_relu(m, *args)
+            elif m is not None and _layer(m) is PrototypeSigns and node.args[0] in lends:   # a hybrid site's prototypes, lent: compared there
+                env[node] = lends[node.args[0]]
+            elif m is not None and _layer(m) is PrototypeSigns and not m.paid:   # the inducer stays a ReLU: its signs serve both
                 signs[node.args[0]] = args[0].ge(0)
                 env[node] = signs[node.args[0]].flatten(1).index_select(1, m.prototypes)
             elif isinstance(m, nn.ReLU) and node.args[0] in signs: env[node] = args[0] * signs[node.args[0]]

@@ -167,6 +167,7 @@ def relu_sites(model:nn.Module,
         gated = m.gated_count(units) if hasattr(m, 'gated_count') else 0
         if site in rows:                  # a second module of one site: an inducer's sign test beside its gate
             r = rows[site]
+            if kind == 'inducer' and not drelus and r.kind != 'inducer': continue   # after its site, reading signs the site paid for: a hybrid site lending its prototypes' signs
             shape_ = r.shape if r.kind != 'inducer' else out_shape
             rows[site] = ReLUSite(site, f"{r.kind}+{kind}", shape_, math.prod(shape_), r.drelus + drelus, r.pool, r.other + other, r.gated + gated)
         else: rows[site] = ReLUSite(site, kind, out_shape if kind != 'inducer' else (), units if kind != 'inducer' else 0, drelus, 0, other, gated)
