@@ -179,7 +179,7 @@ def _module_op(m:nn.Module, w:dict, x, *rest):
 def _other_op(node, args, kwargs):
     name = node.target if node.op == 'call_method' else node.target.__name__
     x, *rest = args
-    if name == 'cat':   # earlier sites' prototype signs, lent to a hybrid site
+    if name == 'cat':   # torch.cat of sign tensors: the prototype signs a hybrid site borrows from the sites before it
         import crypten
         return crypten.cat(x, *rest, **kwargs)
     if name in ('add', 'add_', 'iadd'): return x + rest[0]
