@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['prototype_count', 'site_prototypes', 'lend_from_earlier', 'pooled_agreement', 'SoftHybridReLU', 'borrowers',
-           'relaxed_hybrid', 'soft_sites', 'hybrid_count', 'check_floor', 'hard_roles', 'harden_hybrid', 'lending',
-           'hybrid_clusters', 'hybrid_folder', 'role_mix', 'reduce_hybrid', 'borrowing_ablation', 'start_from_snl',
-           'reduce_hybrid_snl']
+           'with_lenders', 'relaxed_hybrid', 'soft_sites', 'hybrid_count', 'check_floor', 'hard_roles', 'harden_hybrid',
+           'lending', 'hybrid_clusters', 'hybrid_folder', 'role_mix', 'reduce_hybrid', 'borrowing_ablation',
+           'start_from_snl', 'reduce_hybrid_snl']
 
 # %% ../nbs/18_hybrid.ipynb #0bbc11b8
 import copy, math, time, warnings
@@ -16,7 +16,7 @@ from torch import nn
 from pathlib import Path
 from .io import save_array, write_json
 from .layers import HybridReLU, PrototypeSigns
-from .relus import trace, relu_sites
+from .relus import trace
 from .cache import DReLUCache
 from .cluster import as_words, farthest_point_sampling, associate, sign_agreement, kmedoids
 from .pipeline import Run, method, Reduction, key_of
@@ -118,6 +118,18 @@ def borrowers(cluster:tuple, min_agreement:float=0.) -> np.ndarray|None:
     "The units of a site's `cluster` (prototypes, association, agreement) allowed to borrow: sign agreement with their prototype >= `min_agreement` (None: all)."
     return None if min_agreement <= 0 else np.asarray(cluster[2]) >= min_agreement
 
+def with_lenders(model:nn.Module, clusters:dict, # site -> (prototypes, association, ...), whose associations count the earlier sites' prototypes in this order
+                 lenders:str='site',              # HYBRID.LENDERS: site (the model as it is) or earlier (`lending(model)`)
+                ) -> nn.Module:
+    "`model` as it is, or rewired by `lending` after checking that every site's lent signs start where `clusters`' order says."
+    if lenders not in ('site', 'earlier'): raise ValueError(f"HYBRID.LENDERS {lenders!r}: choose site or earlier")
+    if lenders == 'site': return model
+    out = lending(model)
+    lent = {s.site: s.lent for s in out.modules() if _is_hybrid(s)}
+    if [lent[s] for s in clusters] != np.cumsum([0] + [len(c[0]) for c in clusters.values()])[:-1].tolist():
+        raise ValueError("HYBRID.LENDERS earlier: `clusters` must list the sites in the network's order (their associations count the earlier sites' prototypes in it)")
+    return out
+
 def relaxed_hybrid(flat:nn.Module, clusters:dict, affine:str='channel', threshold:float=0.01, price:tuple=(432., 32.),
                    min_agreement:float=0., # a unit may borrow only when its sign agreement with its prototype is at least this
                    lenders:str='site',     # HYBRID.LENDERS: site (its own site's prototypes) or earlier (and every earlier site's: see `lending`)
@@ -125,9 +137,7 @@ def relaxed_hybrid(flat:nn.Module, clusters:dict, affine:str='channel', threshol
     "A copy of `flat` with a `SoftHybridReLU` at every ReLU site; `clusters`: site -> (prototypes, association, agreement)."
     m = with_sites(flat, lambda r: SoftHybridReLU(r.name, r.shape, clusters[r.name][0], clusters[r.name][1], affine, threshold, price,
                                                   borrowers(clusters[r.name], min_agreement)))
-    if lenders == 'earlier' and list(clusters) != [r.name for r in relu_sites(flat) if r.name in clusters]:
-        raise ValueError("HYBRID.LENDERS earlier: `clusters` must list the sites in the network's order (their associations count the earlier sites' prototypes in it)")
-    return lending(m) if lenders == 'earlier' else m
+    return with_lenders(m, clusters, lenders)
 
 def soft_sites(model:nn.Module) -> list: return [m for m in model.modules() if isinstance(m, SoftHybridReLU)]
 
@@ -300,7 +310,7 @@ def start_from_snl(snl:nn.Module, clusters:dict, affine:str='channel', threshold
             with torch.no_grad(): h.alpha.copy_(torch.where(kept, a, torch.ones_like(a))); h.beta.copy_(kept.to(a.dtype))
             h.constrain_()   # prototypes own
             setattr(m, name, h)
-    return lending(m) if lenders == 'earlier' else m
+    return with_lenders(m, clusters, lenders)
 
 @method('hybrid_snl', config=_HYBRID, roles=('relu', 'linear', 'hybrid'), priced=True)
 def reduce_hybrid_snl(run:Run, out:Path, budget:int) -> Reduction:
