@@ -5,11 +5,12 @@
 # %% auto #0
 __all__ = ['BUILT_IN', 'ANCHOR_KEYS', 'DEFAULT_METHODS', 'TRAINS_FIRST', 'ROW_KEYS', 'RUN_STEPS', 'default_anchors',
            'load_anchors', 'matching_anchors', 'dataset_of', 'network_of', 'run_name', 'run_config', 'matched_config',
-           'run_method', 'baseline_accuracy', 'summarise', 'paired_differences', 'sweep_markdown', 'plot_sweep',
-           'write_sweep', 'import_ray', 'sweep', 'wong_induce', 'wong_sweep']
+           'run_method', 'baseline_accuracy', 'arm_of', 'summarise', 'paired_differences', 'sweep_markdown',
+           'plot_sweep', 'write_sweep', 'import_ray', 'sweep', 'wong_induce', 'wong_sweep', 'combine_sweeps',
+           'wong_compare']
 
 # %% ../nbs/19_sweep.ipynb #3fe9cd52
-import csv, io, time
+import csv, io, re, time
 from dataclasses import asdict
 from pathlib import Path
 import numpy as np
@@ -120,10 +121,16 @@ def baseline_accuracy(cfg, cost=None) -> dict:
     write_json({'key': key, 'result': result}, f)
     return result
 
+def arm_of(row:dict) -> str:
+    "The arm a row belongs to: its method, with its variant (`REDUCE.AFFINE`, `OUTPUT.TAG`, read from its experiment name) in brackets: `masks`, `masks[channel]`, `hybrid[ma75]`; matched epochs (`_plus<N>`) are not a variant."
+    m = re.fullmatch(rf".*?_s{row['seed']}((?:_.+)?)", row.get('name', ''))
+    variant = re.sub(r'_plus\d+$', '', m[1]).lstrip('_') if m else ''
+    return f"{row['method']}[{variant}]" if variant else row['method']
+
 def summarise(rows:list) -> list:
-    "One row per method and budget: n seeds, mean and standard deviation of test accuracy (None for one seed), mean DReLUs and MPC MiB."
+    "One row per arm (see `arm_of`) and budget: n seeds, mean and standard deviation of test accuracy (None for one seed), mean DReLUs and MPC MiB."
     groups = {}
-    for r in rows: groups.setdefault((r['method'], r['budget']), []).append(r)
+    for r in rows: groups.setdefault((arm_of(r), r['budget']), []).append(r)
     out = []
     for (m, b), rs in groups.items():
         acc = np.array([r['test_acc'] for r in rs])
@@ -132,10 +139,10 @@ def summarise(rows:list) -> list:
     return out
 
 def paired_differences(rows:list) -> list:
-    "Per budget and pair of methods, their test accuracies paired by seed: n pairs, mean difference (first minus second) and its 95% t-interval."
+    "Per budget and pair of arms (see `arm_of`), their test accuracies paired by seed: n pairs, mean difference (first minus second) and its 95% t-interval."
     from scipy.stats import t as student_t
-    acc = {(r['method'], r['budget'], r['seed']): r['test_acc'] for r in rows}
-    methods = list(dict.fromkeys(r['method'] for r in rows))
+    acc = {(arm_of(r), r['budget'], r['seed']): r['test_acc'] for r in rows}
+    methods = list(dict.fromkeys(arm_of(r) for r in rows))
     out = []
     for b in dict.fromkeys(r['budget'] for r in rows):
         for i, m1 in enumerate(methods):
@@ -151,7 +158,7 @@ def sweep_markdown(rows:list, baseline:dict) -> str:
     md = [f"Baseline (flat): {baseline['drelus']:,} DReLUs, {baseline['mpc_mb']:.3f} MiB per image (CrypTen, predicted), test top-1 {baseline['test_acc']:.2%}", '',
           '| method | budget | seed | DReLUs | share | gated units | MPC MiB | rounds | epochs before finetuning | valid before finetuning | valid after | test after | experiment |',
           '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|']
-    md += [f"| {r['method']} | {r['budget']:g} | {r['seed']} | {r['drelus']:,} | {r['drelus'] / baseline['drelus']:.2%} | {r['gated_units']:,} | "
+    md += [f"| {arm_of(r)} | {r['budget']:g} | {r['seed']} | {r['drelus']:,} | {r['drelus'] / baseline['drelus']:.2%} | {r['gated_units']:,} | "
            f"{r['mpc_mb']:.3f} | {r['mpc_rounds']:,} | {r.get('extra_epochs', 0)} | {r['valid_before']:.2%} | {r['valid_acc']:.2%} | {r['test_acc']:.2%} | {r['name']} |" for r in rows]
     md += ['', '| method | budget | n | test mean | test std | DReLUs (mean) | MPC MiB (mean) |', '|---|---:|---:|---:|---:|---:|---:|']
     md += [f"| {s['method']} | {s['budget']:g} | {s['n']} | {s['test_mean']:.2%} | {'–' if s['test_std'] is None else format(s['test_std'], '.2%')} | {s['drelus']:,.0f} | {s['mpc_mb']:.3f} |" for s in summarise(rows)]
@@ -173,7 +180,7 @@ def plot_sweep(rows:list, baseline:dict, anchors:list, path, title:str='',
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(8.5, 4.5))
     summary = summarise(rows)
-    for i, m in enumerate(dict.fromkeys(r['method'] for r in rows)):
+    for i, m in enumerate(dict.fromkeys(arm_of(r) for r in rows)):
         pts = sorted((s[axis], 100 * s['test_mean'], 100 * (s['test_std'] or 0.)) for s in summary if s['method'] == m)
         xs, ys, es = zip(*pts)
         ax.errorbar(xs, ys, yerr=es if any(es) else None, fmt='-' + _MARKERS[i % len(_MARKERS)], capsize=3, label=f"measured: {m}")
@@ -360,3 +367,44 @@ def wong_sweep(budgets:_BUDGETS=None,
         print((out/'sweep.md').read_text())
         print(f"plots: {(out/'sweep.png').resolve()}, {(out/'sweep_mb.png').resolve()}")
         if len(rows) < runs and not finished: raise RuntimeError(f"{runs - len(rows)} of {runs} runs failed (their errors are above); the table holds the others")
+
+# %% ../nbs/19_sweep.ipynb #6c0e5a02
+def combine_sweeps(cfg, sweeps:list, name:str='compare',
+                   anchors:list|None=None,  # published points to draw (default: the shipped ones of cfg's data set and network)
+                  ) -> list:
+    "The rows of several finished sweeps (folders of `cfg`'s work directory) as one sweep in `name`: table, plots and paired differences per arm."
+    work = Path(cfg.OUTPUT.DIR)
+    if not sweeps: raise ValueError("give the sweeps to combine: the --name of each, folders of the work directory")
+    found = sorted(p.parent.name for p in work.glob('*/sweep.json'))
+    missing = [s for s in sweeps if not (work/s/'sweep.json').is_file()]
+    if missing: raise ValueError(f"no sweep {', '.join(missing)} in {work}; sweeps there: {', '.join(found) or 'none'}")
+    rows, seen, base = {}, {}, None
+    for s in sweeps:
+        sj = read_json(work/s/'sweep.json')
+        if base is None: base, first = sj['baseline'], s
+        elif sj['baseline'] != base: raise ValueError(f"sweep {s} has another baseline than {first} ({sj['baseline']} against {base}): only sweeps of one flat model compare")
+        for r in sj['rows']:
+            if r['name'] in rows and rows[r['name']] != r:
+                raise ValueError(f"run {r['name']} differs between sweeps {seen[r['name']]} and {s}: the run changed after one of them; rerun that sweep with --finished")
+            rows[r['name']], seen[r['name']] = r, seen.get(r['name'], s)
+    rows = sorted(rows.values(), key=lambda r: -r['budget'])   # larger budgets first, each sweep's order within a budget
+    if anchors is None: anchors = matching_anchors(load_anchors(), dataset_of(cfg), network_of(cfg))
+    write_sweep(rows, base, anchors, work/name, f"{cfg.MODEL.ARCH} (width {cfg.MODEL.WIDTH}) on {dataset_of(cfg)}: {len(sweeps)} sweeps combined")
+    return rows
+
+_SWEEPS = Param('the sweeps to combine: the --name of each, folders of the work directory', nargs='+', type=str)
+
+@call_parse
+def wong_compare(sweeps:_SWEEPS,
+                 cfg:str=None,          # yacs config file of the sweeps (default: the embedded default experiment)
+                 name:str='compare',    # folder of the combined table and plots in the work directory
+                 opts:OPTS=None,
+                 debug:bool=False,      # show the traceback of an error
+                ):
+    "One table, two plots and the paired differences per arm from several finished sweeps; trains nothing; prints the table."
+    with cli_errors('wong_compare', debug):
+        c = get_cfg(cfg, opts) if cfg else demo_cfg(opts)
+        combine_sweeps(c, sweeps, name)
+        out = Path(c.OUTPUT.DIR)/name
+        print((out/'sweep.md').read_text())
+        print(f"plots: {(out/'sweep.png').resolve()}, {(out/'sweep_mb.png').resolve()}")
