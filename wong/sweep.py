@@ -6,8 +6,8 @@
 __all__ = ['BUILT_IN', 'ANCHOR_KEYS', 'DEFAULT_METHODS', 'TRAINS_FIRST', 'ROW_KEYS', 'RUN_STEPS', 'default_anchors',
            'load_anchors', 'matching_anchors', 'dataset_of', 'network_of', 'run_name', 'run_config', 'matched_config',
            'run_method', 'baseline_accuracy', 'arm_of', 'summarise', 'paired_differences', 'sweep_markdown',
-           'plot_sweep', 'write_sweep', 'import_ray', 'sweep', 'wong_induce', 'wong_sweep', 'combine_sweeps',
-           'wong_compare']
+           'plot_sweep', 'write_sweep', 'import_ray', 'sweep', 'wong_induce', 'print_sweep', 'wong_sweep',
+           'combine_sweeps', 'wong_compare']
 
 # %% ../nbs/19_sweep.ipynb #3fe9cd52
 import csv, io, re, time
@@ -336,6 +336,11 @@ def wong_induce(cfg:str=None,    # yacs config file (default: the embedded defau
         if 'mpc' in res: print((run_dir/'mpc'/'mpc.md').read_text())
         print(f"artifacts: {run_dir.resolve()}")
 
+def print_sweep(out:Path):
+    "Print the table of the sweep written in `out` and where its plots are."
+    print((out/'sweep.md').read_text())
+    print(f"plots: {(out/'sweep.png').resolve()}, {(out/'sweep_mb.png').resolve()}")
+
 _BUDGETS = Param('DReLU budgets: fractions <= 1 of the flat model, or counts', nargs='+', type=float)
 _SEEDS = Param('seeds of the reduction and finetuning (REDUCE.SEED); the baseline is trained once', nargs='+', type=int)
 
@@ -363,9 +368,7 @@ def wong_sweep(budgets:_BUDGETS=None,
         runs = len(budgets) * len(seeds or [0]) * len(methods.split(','))
         rows = sweep(c, budgets, methods, seeds or [0], cfg_file=cfg, name=name, workers=workers, cpus_per_run=cpus_per_run,
                      gpus_per_run=gpus_per_run, address=address, matched=matched, finished=finished)
-        out = Path(c.OUTPUT.DIR)/name
-        print((out/'sweep.md').read_text())
-        print(f"plots: {(out/'sweep.png').resolve()}, {(out/'sweep_mb.png').resolve()}")
+        print_sweep(Path(c.OUTPUT.DIR)/name)
         if len(rows) < runs and not finished: raise RuntimeError(f"{runs - len(rows)} of {runs} runs failed (their errors are above); the table holds the others")
 
 # %% ../nbs/19_sweep.ipynb #6c0e5a02
@@ -386,7 +389,7 @@ def combine_sweeps(cfg, sweeps:list, name:str='compare',
         for r in sj['rows']:
             if r['name'] in rows and rows[r['name']] != r:
                 raise ValueError(f"run {r['name']} differs between sweeps {seen[r['name']]} and {s}: the run changed after one of them; rerun that sweep with --finished")
-            rows[r['name']], seen[r['name']] = r, seen.get(r['name'], s)
+            rows[r['name']] = r; seen.setdefault(r['name'], s)
     rows = sorted(rows.values(), key=lambda r: -r['budget'])   # larger budgets first, each sweep's order within a budget
     if anchors is None: anchors = matching_anchors(load_anchors(), dataset_of(cfg), network_of(cfg))
     write_sweep(rows, base, anchors, work/name, f"{cfg.MODEL.ARCH} (width {cfg.MODEL.WIDTH}) on {dataset_of(cfg)}: {len(sweeps)} sweeps combined")
@@ -405,6 +408,4 @@ def wong_compare(sweeps:_SWEEPS,
     with cli_errors('wong_compare', debug):
         c = get_cfg(cfg, opts) if cfg else demo_cfg(opts)
         combine_sweeps(c, sweeps, name)
-        out = Path(c.OUTPUT.DIR)/name
-        print((out/'sweep.md').read_text())
-        print(f"plots: {(out/'sweep.png').resolve()}, {(out/'sweep_mb.png').resolve()}")
+        print_sweep(Path(c.OUTPUT.DIR)/name)
