@@ -122,9 +122,11 @@ def baseline_accuracy(cfg, cost=None) -> dict:
     return result
 
 def arm_of(row:dict) -> str:
-    "The arm a row belongs to: its method, with its variant (`REDUCE.AFFINE`, `OUTPUT.TAG`, read from its experiment name) in brackets: `masks`, `masks[channel]`, `hybrid[ma75]`; matched epochs (`_plus<N>`) are not a variant."
+    "The arm a row belongs to: its method, with its variant (`REDUCE.AFFINE`, `OUTPUT.TAG`, matched epochs; read from its experiment name) in brackets: `masks`, `masks[channel]`, `hybrid[ma75]`, `linearise[matched]`."
     m = re.fullmatch(rf".*?_s{row['seed']}((?:_.+)?)", row.get('name', ''))
-    variant = re.sub(r'_plus\d+$', '', m[1]).lstrip('_') if m else ''
+    variant = m[1].lstrip('_') if m else ''
+    if re.search(r'(^|_)plus\d+$', variant):   # `_plus<N>`: N is masks' epochs at the row's seed, so the arm says `matched`, not N, and pairs across seeds
+        variant = ','.join(filter(None, [re.sub(r'_?plus\d+$', '', variant), 'matched']))
     return f"{row['method']}[{variant}]" if variant else row['method']
 
 def summarise(rows:list) -> list:
