@@ -383,11 +383,10 @@ def combine_sweeps(cfg, sweeps:list, name:str='compare',
     found = sorted(p.parent.name for p in work.glob('*/sweep.json'))
     missing = [s for s in sweeps if not (work/s/'sweep.json').is_file()]
     if missing: raise ValueError(f"no sweep {', '.join(missing)} in {work}; sweeps there: {', '.join(found) or 'none'}")
-    rows, seen, base = {}, {}, None
+    rows, seen, base = {}, {}, read_json(work/sweeps[0]/'sweep.json')['baseline']
     for s in sweeps:
         sj = read_json(work/s/'sweep.json')
-        if base is None: base, first = sj['baseline'], s
-        elif sj['baseline'] != base: raise ValueError(f"sweep {s} has another baseline than {first} ({sj['baseline']} against {base}): only sweeps of one flat model compare")
+        if sj['baseline'] != base: raise ValueError(f"sweep {s} has another baseline than {sweeps[0]} ({sj['baseline']} against {base}): only sweeps of one flat model compare")
         for r in sj['rows']:
             if r['name'] in rows and rows[r['name']] != r:
                 raise ValueError(f"run {r['name']} differs between sweeps {seen[r['name']]} and {s}: the run changed after one of them; rerun that sweep with --finished")
