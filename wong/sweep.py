@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['BUILT_IN', 'ANCHOR_KEYS', 'DEFAULT_METHODS', 'TRAINS_FIRST', 'ROW_KEYS', 'RUN_STEPS', 'default_anchors',
            'load_anchors', 'matching_anchors', 'dataset_of', 'network_of', 'run_name', 'run_config', 'matched_config',
-           'run_method', 'baseline_accuracy', 'arm_of', 'summarise', 'paired_differences', 'sweep_markdown',
-           'plot_sweep', 'write_sweep', 'import_ray', 'sweep', 'wong_induce', 'print_sweep', 'wong_sweep',
-           'combine_sweeps', 'wong_compare']
+           'run_method', 'baseline_accuracy', 'arm_of', 'budget_label', 'budget_of', 'summarise', 'paired_differences',
+           'sweep_markdown', 'plot_sweep', 'write_sweep', 'import_ray', 'sweep', 'wong_induce', 'print_sweep',
+           'wong_sweep', 'combine_sweeps', 'wong_compare']
 
 # %% ../nbs/19_sweep.ipynb #3fe9cd52
 import csv, io, re, time
@@ -129,30 +129,39 @@ def arm_of(row:dict) -> str:
         variant = ','.join(filter(None, [re.sub(r'_?plus\d+$', '', variant), 'matched']))
     return f"{row['method']}[{variant}]" if variant else row['method']
 
+def budget_label(budget:float, cost:str='drelus') -> str:
+    "A budget as a reader says it: `10% of DReLUs`, `5,000 DReLUs`, `3% of MiB`, `2.5 MiB` (`cost`: what the budget counts, `REDUCE.COST`)."
+    if budget <= 1: return f"{budget * 100:g}% of {'MiB' if cost == 'mb' else 'DReLUs'}"
+    return f"{budget:g} MiB" if cost == 'mb' else f"{int(budget):,} DReLUs"
+
+def budget_of(row:dict) -> tuple:
+    "`(budget, cost)` of a row: a budget of 0.1 of the DReLUs and one of 0.1 of the MiB are different budgets (rows from before `cost` count DReLUs)."
+    return row['budget'], row.get('cost', 'drelus')
+
 def summarise(rows:list) -> list:
-    "One row per arm (see `arm_of`) and budget: n seeds, mean and standard deviation of test accuracy (None for one seed), mean DReLUs and MPC MiB."
+    "One row per arm (see `arm_of`) and budget (see `budget_of`): n seeds, mean and standard deviation of test accuracy (None for one seed), mean DReLUs and MPC MiB."
     groups = {}
-    for r in rows: groups.setdefault((arm_of(r), r['budget']), []).append(r)
+    for r in rows: groups.setdefault((arm_of(r), *budget_of(r)), []).append(r)
     out = []
-    for (m, b), rs in groups.items():
+    for (m, b, cost), rs in groups.items():
         acc = np.array([r['test_acc'] for r in rs])
-        out.append({'method': m, 'budget': b, 'n': len(rs), 'test_mean': float(acc.mean()), 'test_std': float(acc.std(ddof=1)) if len(rs) > 1 else None,
+        out.append({'method': m, 'budget': b, 'cost': cost, 'n': len(rs), 'test_mean': float(acc.mean()), 'test_std': float(acc.std(ddof=1)) if len(rs) > 1 else None,
                     'drelus': float(np.mean([r['drelus'] for r in rs])), 'mpc_mb': float(np.mean([r['mpc_mb'] for r in rs]))})
     return out
 
 def paired_differences(rows:list) -> list:
-    "Per budget and pair of arms (see `arm_of`), their test accuracies paired by seed: n pairs, mean difference (first minus second) and its 95% t-interval."
+    "Per budget (see `budget_of`) and pair of arms (see `arm_of`), their test accuracies paired by seed: n pairs, mean difference (first minus second) and its 95% t-interval."
     from scipy.stats import t as student_t
-    acc = {(arm_of(r), r['budget'], r['seed']): r['test_acc'] for r in rows}
+    acc = {(arm_of(r), budget_of(r), r['seed']): r['test_acc'] for r in rows}
     methods = list(dict.fromkeys(arm_of(r) for r in rows))
     out = []
-    for b in dict.fromkeys(r['budget'] for r in rows):
+    for b in dict.fromkeys(budget_of(r) for r in rows):
         for i, m1 in enumerate(methods):
             for m2 in methods[i + 1:]:
                 d = np.array([acc[m1, b, s] - acc[m2, b, s] for (m, bb, s) in acc if m == m1 and bb == b and (m2, b, s) in acc])
                 if len(d) < 2: continue
                 half = student_t.ppf(0.975, len(d) - 1) * d.std(ddof=1) / np.sqrt(len(d))
-                out.append({'budget': b, 'first': m1, 'second': m2, 'n': len(d), 'mean': float(d.mean()), 'low': float(d.mean() - half), 'high': float(d.mean() + half)})
+                out.append({'budget': b[0], 'cost': b[1], 'first': m1, 'second': m2, 'n': len(d), 'mean': float(d.mean()), 'low': float(d.mean() - half), 'high': float(d.mean() + half)})
     return out
 
 def sweep_markdown(rows:list, baseline:dict) -> str:
@@ -160,15 +169,15 @@ def sweep_markdown(rows:list, baseline:dict) -> str:
     md = [f"Baseline (flat): {baseline['drelus']:,} DReLUs, {baseline['mpc_mb']:.3f} MiB per image (CrypTen, predicted), test top-1 {baseline['test_acc']:.2%}", '',
           '| method | budget | seed | DReLUs | share | gated units | MPC MiB | rounds | epochs before finetuning | valid before finetuning | valid after | test after | experiment |',
           '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|']
-    md += [f"| {arm_of(r)} | {r['budget']:g} | {r['seed']} | {r['drelus']:,} | {r['drelus'] / baseline['drelus']:.2%} | {r['gated_units']:,} | "
+    md += [f"| {arm_of(r)} | {budget_label(*budget_of(r))} | {r['seed']} | {r['drelus']:,} | {r['drelus'] / baseline['drelus']:.2%} | {r['gated_units']:,} | "
            f"{r['mpc_mb']:.3f} | {r['mpc_rounds']:,} | {r.get('extra_epochs', 0)} | {r['valid_before']:.2%} | {r['valid_acc']:.2%} | {r['test_acc']:.2%} | {r['name']} |" for r in rows]
     md += ['', '| method | budget | n | test mean | test std | DReLUs (mean) | MPC MiB (mean) |', '|---|---:|---:|---:|---:|---:|---:|']
-    md += [f"| {s['method']} | {s['budget']:g} | {s['n']} | {s['test_mean']:.2%} | {'–' if s['test_std'] is None else format(s['test_std'], '.2%')} | {s['drelus']:,.0f} | {s['mpc_mb']:.3f} |" for s in summarise(rows)]
+    md += [f"| {s['method']} | {budget_label(s['budget'], s['cost'])} | {s['n']} | {s['test_mean']:.2%} | {'–' if s['test_std'] is None else format(s['test_std'], '.2%')} | {s['drelus']:,.0f} | {s['mpc_mb']:.3f} |" for s in summarise(rows)]
     pairs = paired_differences(rows)
     if pairs:
         md += ['', 'Paired by seed (test top-1, first minus second; 95% t-interval; a difference is shown only where the interval excludes 0):', '',
                '| budget | first | second | pairs | mean difference | 95% interval | |', '|---:|---|---|---:|---:|---|---|']
-        md += [f"| {d['budget']:g} | {d['first']} | {d['second']} | {d['n']} | {100 * d['mean']:+.2f} points | [{100 * d['low']:+.2f}, {100 * d['high']:+.2f}] | "
+        md += [f"| {budget_label(d['budget'], d['cost'])} | {d['first']} | {d['second']} | {d['n']} | {100 * d['mean']:+.2f} points | [{100 * d['low']:+.2f}, {100 * d['high']:+.2f}] | "
                f"{'differ' if d['low'] > 0 or d['high'] < 0 else 'no difference shown'} |" for d in pairs]
     return '\n'.join(md) + '\n'
 
@@ -177,15 +186,18 @@ _MARKERS = 'os^DvP*Xph<>'
 def plot_sweep(rows:list, baseline:dict, anchors:list, path, title:str='',
                axis:str='drelus', # drelus | mpc_mb: the cost on the x axis
               ):
-    "Test top-1 against DReLUs or MPC MiB per image: one line per method (mean and std over seeds), published anchors apart on the DReLU axis."
+    "Test top-1 against DReLUs or MPC MiB per image: one line per arm (mean and std over seeds; per arm and cost where budgets count both), published anchors apart on the DReLU axis."
     import matplotlib; matplotlib.use('Agg', force=False)
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(8.5, 4.5))
     summary = summarise(rows)
-    for i, m in enumerate(dict.fromkeys(arm_of(r) for r in rows)):
-        pts = sorted((s[axis], 100 * s['test_mean'], 100 * (s['test_std'] or 0.)) for s in summary if s['method'] == m)
+    lines = list(dict.fromkeys((arm_of(r), budget_of(r)[1]) for r in rows))
+    both = len({cost for _, cost in lines}) > 1   # budgets in DReLUs and in MiB: one line each, named by what its budgets count
+    for i, (m, cost) in enumerate(lines):
+        pts = sorted((s[axis], 100 * s['test_mean'], 100 * (s['test_std'] or 0.)) for s in summary if (s['method'], s['cost']) == (m, cost))
         xs, ys, es = zip(*pts)
-        ax.errorbar(xs, ys, yerr=es if any(es) else None, fmt='-' + _MARKERS[i % len(_MARKERS)], capsize=3, label=f"measured: {m}")
+        label = f"measured: {m}" + (f" ({'MiB' if cost == 'mb' else 'DReLU'} budgets)" if both else '')
+        ax.errorbar(xs, ys, yerr=es if any(es) else None, fmt=('-' if cost == 'mb' or not both else '--') + _MARKERS[i % len(_MARKERS)], capsize=3, label=label)
     base = baseline['drelus'] if axis == 'drelus' else baseline['mpc_mb']
     ax.axhline(100 * baseline['test_acc'], color='0.3', ls='--', lw=1, label=f"measured: flat baseline ({base:,.3g} {'DReLUs' if axis == 'drelus' else 'MiB'})")
     if axis == 'drelus':
