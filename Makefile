@@ -33,7 +33,7 @@ readme: $(STAMP)
 	$(BIN)/python tools/readme.py
 
 bench: $(STAMP)
-	for f in flatten_speed cluster_speed induced_speed train_speed mpc_cost ray_sweep; do $(BIN)/python benchmarks/$$f.py || exit 1; done
+	for f in flatten_speed cluster_speed induced_speed train_speed relaxed_speed mpc_cost ray_sweep; do $(BIN)/python benchmarks/$$f.py || exit 1; done
 	# peak memory per step needs CIFAR-10 on disk: DATA_ROOT=/path/to/cifar10-jpeg make bench
 	test -z "$(DATA_ROOT)" || $(BIN)/python benchmarks/memory.py --cfg configs/cifar10_resnet18/baseline.yaml --opts DATA.ROOT $(DATA_ROOT)
 	# the planner's speed needs a work directory the planner has run in (wong_plan WORKDIR), e.g. the CIFAR-10 protocol's

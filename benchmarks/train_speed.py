@@ -6,27 +6,14 @@ at widths 16 and 64 (45,000 training images), extrapolated from the measured ima
 
 Usage: python benchmarks/train_speed.py [--width 16] [--batches 40] [--bs 128] [--channels_last on|off]
 """
-import argparse, time
+import time
 import torch
 from torch import nn
-from wong.config import get_cfg
-from wong.data import ImageTensors, _loaders
+from timing import cifar_training_setup
 from wong.models import get_model
 from wong.train import make_learner, fit
 
-ap = argparse.ArgumentParser()
-ap.add_argument('--width', type=int, default=16); ap.add_argument('--batches', type=int, default=40)
-ap.add_argument('--bs', type=int, default=128); ap.add_argument('--channels_last', default='on')
-ap.add_argument('--reps', type=int, default=3)
-a = ap.parse_args()
-dev = 'cuda' if torch.cuda.is_available() else 'cpu'
-n = a.batches * a.bs
-g = torch.Generator().manual_seed(0)
-x, y = torch.randint(0, 256, (n, 3, 32, 32), dtype=torch.uint8, generator=g), torch.randint(0, 10, (n,), generator=g)
-stats = ((0.49, 0.48, 0.45), (0.25, 0.24, 0.26))
-data = _loaders(ImageTensors(x, y, *stats, pad=4, flip=True), ImageTensors(x[:a.bs], y[:a.bs], *stats),
-                ImageTensors(x[:a.bs], y[:a.bs], *stats), a.bs, 10, 'synthetic', dev)
-cfg = get_cfg(cfg_list=['MODEL.WIDTH', a.width, 'DATA.BATCH_SIZE', a.bs, 'TRAIN.CHANNELS_LAST', a.channels_last])
+a, data, cfg, dev, n = cifar_training_setup(batches=40)
 
 def sync(): torch.cuda.synchronize() if dev == 'cuda' else None
 
