@@ -9,7 +9,7 @@ __all__ = ['prototype_count', 'site_prototypes', 'lend_from_earlier', 'pooled_ag
            'role_mix', 'reduce_hybrid', 'borrowing_ablation', 'start_from_snl', 'reduce_hybrid_snl']
 
 # %% ../nbs/18_hybrid.ipynb #0bbc11b8
-import copy, math, time, warnings
+import copy, functools, math, time, warnings
 import numpy as np
 import torch
 from torch import nn
@@ -86,9 +86,11 @@ class SoftHybrid(torch.autograd.Function):
     @staticmethod
     @torch.amp.custom_fwd(device_type='cuda', cast_inputs=torch.float32)   # as the formula, whose float32 coefficients promote x
     def forward(ctx, x, a, b, c, d, s):
+        dtype = functools.reduce(torch.promote_types, (a.dtype, b.dtype, c.dtype, d.dtype), x.dtype)   # as the formula promotes
+        x, a, b, c, d = (t.to(dtype) for t in (x, a, b, c, d))
         ctx.save_for_backward(x, s, a, b, c, d)
         nonlinear = torch.lerp(x * s, torch.relu(x), b)
-        return torch.addcmul(d, x, c).lerp_(nonlinear, a)
+        return torch.addcmul(d, x, c, out=torch.empty_like(x)).lerp_(nonlinear, a)   # in x's layout, whatever d's
     @staticmethod
     @torch.amp.custom_bwd(device_type='cuda')
     def backward(ctx, g):
