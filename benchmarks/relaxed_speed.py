@@ -2,12 +2,13 @@
 them (fastai Learner, Adam, `SNLLoss` distilling from the flat model, the speed callbacks of TRAIN.CHANNELS_LAST), against
 the flat model trained by the same Learner with the same loss (no relaxed site) in the same run, interleaved, on the same
 in-memory CIFAR-sized batches. The hybrid runs twice: its sites as wong computes them (`SoftHybrid`, the signs in x's
-layout) and as the formula written term by term (`hybrid_formula` through autograd, the signs of `HybridReLU.gate`).
+layout) and as the formula written term by term (`hybrid_formula` through autograd, the signs as floats in the
+(N, C, H, W) layout, as `HybridReLU.gate` gave them before it kept x's layout).
 Prints images per second, the time ratios against the flat model, and the formula's time over `SoftHybrid`'s.
 
 Usage: python benchmarks/relaxed_speed.py [--width 16] [--batches 30] [--bs 128] [--channels_last on|off] [--reps 3]
 """
-import time
+import copy, time
 import numpy as np
 import torch
 from torch import nn
@@ -36,9 +37,15 @@ def clusters_of(model, share=0.005, seed=0):
 
 clusters = clusters_of(flat)
 
+def float_signs(site, x, lent=None):
+    "Every unit's borrowed sign as floats in (N, C, H, W) order, whatever x's layout."
+    signs = (x.flatten(1).index_select(1, site.prototypes) >= 0).to(x.dtype)
+    if lent is not None: signs = torch.cat([signs, lent.to(x.dtype)], 1)
+    return signs.index_select(1, site.index.flatten()).view_as(x)
+
 class FormulaSite(SoftHybridReLU):
     "A relaxed hybrid site computing `hybrid_formula` term by term, autograd differentiating it."
-    def forward(self, x, lent=None): return hybrid_formula(x, self.alpha, self.beta, self.scale, self.shift, self.gate(x, lent))
+    def forward(self, x, lent=None): return hybrid_formula(x, self.alpha, self.beta, self.scale, self.shift, float_signs(self, x, lent))
 
 def formula_hybrid():
     m = relaxed_hybrid(flat, clusters)
@@ -54,7 +61,6 @@ arms = {'flat': lambda: flat,
 def sync(): torch.cuda.synchronize() if dev == 'cuda' else None
 
 def epoch(make):
-    import copy
     model = copy.deepcopy(make())
     loss = SNLLoss(1e-3, copy.deepcopy(flat), 1.0, 4.)
     learn = Learner(data.dls, model, loss_func=nn.CrossEntropyLoss(), opt_func=Adam, wd=0., cbs=speed_callbacks(cfg, dev) + [loss])

@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['prototype_count', 'site_prototypes', 'lend_from_earlier', 'pooled_agreement', 'hybrid_formula', 'SoftHybrid',
-           'borrowed_signs', 'SoftHybridReLU', 'borrowers', 'with_lenders', 'relaxed_hybrid', 'soft_sites',
-           'hybrid_count', 'check_floor', 'hard_roles', 'harden_hybrid', 'lending', 'hybrid_clusters', 'hybrid_folder',
-           'role_mix', 'reduce_hybrid', 'borrowing_ablation', 'start_from_snl', 'reduce_hybrid_snl']
+           'SoftHybridReLU', 'borrowers', 'with_lenders', 'relaxed_hybrid', 'soft_sites', 'hybrid_count', 'check_floor',
+           'hard_roles', 'harden_hybrid', 'lending', 'hybrid_clusters', 'hybrid_folder', 'role_mix', 'reduce_hybrid',
+           'borrowing_ablation', 'start_from_snl', 'reduce_hybrid_snl']
 
 # %% ../nbs/18_hybrid.ipynb #0bbc11b8
 import copy, functools, math, time, warnings
@@ -76,11 +76,7 @@ def hybrid_formula(x, a, b, c, d, s):
     "y = a (b relu(x) + (1 - b) x s) + (1 - a) (c x + d), term by term (autograd differentiates it): the reference for `SoftHybrid`."
     return a * (b * torch.relu(x) + (1 - b) * x * s) + (1 - a) * (c * x + d)
 
-def _sum_to(t:torch.Tensor, shape:tuple) -> torch.Tensor:
-    "`t` (one sample's shape) summed over the dimensions where `shape` is 1."
-    dims = tuple(i for i, n in enumerate(shape) if n == 1 and t.shape[i] != 1)
-    return t.sum(dims, keepdim=True) if dims else t
-
+# %% ../nbs/18_hybrid.ipynb #4f1a0b07
 class SoftHybrid(torch.autograd.Function):
     "`hybrid_formula` in five full-size operations, with its gradients in closed form; s (no gradient) holds 0 or 1."
     @staticmethod
@@ -98,27 +94,14 @@ class SoftHybrid(torch.autograd.Function):
         need = ctx.needs_input_grad
         gh, gs = torch.ops.aten.threshold_backward(g, x, 0.), g * s   # g where x > 0, g where the borrowed sign is 1
         gx = (gh * (a * b)).addcmul_(gs, a * (1 - b)).addcmul_(g, (1 - a) * c) if need[0] else None
-        A, B = (gh * x).sum(0), (gs * x).sum(0)                           # per unit: sum of g x h, of g x s
+        A, B = ((gh * x).sum(0), (gs * x).sum(0)) if need[1] or need[2] else (None, None)   # per unit: sum of g x h, of g x s
         C = (g * x).sum(0) if need[1] or need[3] else None
         D = g.sum(0) if need[1] or need[4] else None
         ga = b * A + (1 - b) * B - c * C - d * D if need[1] else None
         gb = a * (A - B) if need[2] else None
-        gc = _sum_to((1 - a) * C, c.shape) if need[3] else None
-        gd = _sum_to((1 - a) * D, d.shape) if need[4] else None
+        gc = ((1 - a) * C).sum_to_size(c.shape) if need[3] else None
+        gd = ((1 - a) * D).sum_to_size(d.shape) if need[4] else None
         return gx, ga, gb, gc, gd, None
-
-def borrowed_signs(x:torch.Tensor, prototypes:torch.Tensor, index:torch.Tensor, # a site's own prototypes (units) and every unit's prototype (one sample's shape)
-                   lent:torch.Tensor|None=None, # (batch, L) signs of earlier sites' prototypes, positions K on of `index`
-                  ) -> torch.Tensor:
-    "Every unit's borrowed sign, [x >= 0] at its prototype, as `HybridReLU.gate` gives it, in `x`'s memory layout, as bytes (0 or 1)."
-    signs = (x.flatten(1).index_select(1, prototypes) >= 0).to(torch.uint8)
-    if lent is not None: signs = torch.cat([signs, lent.to(torch.uint8)], 1)
-    if signs.shape[1] == 0: return torch.zeros_like(x, dtype=torch.uint8)
-    n = x.shape[0]
-    if x.dim() == 4 and not x.is_contiguous() and x.is_contiguous(memory_format=torch.channels_last):
-        s = torch.gather(signs, 1, index.permute(1, 2, 0).reshape(1, -1).expand(n, -1))   # units in (H, W, C) order, as x's memory
-        return s.view(n, x.shape[2], x.shape[3], x.shape[1]).permute(0, 3, 1, 2)
-    return torch.gather(signs, 1, index.reshape(1, -1).expand(n, -1)).view_as(x)
 
 # %% ../nbs/18_hybrid.ipynb #ce02ef97
 class SoftHybridReLU(nn.Module):
@@ -146,7 +129,7 @@ class SoftHybridReLU(nn.Module):
     linear, gate = HybridReLU.linear, HybridReLU.gate
     def forward(self, x, lent=None):
         c, d = (self.scale, self.shift) if self.affine != 'none' else (x.new_ones(()), x.new_zeros(()))
-        return SoftHybrid.apply(x, self.alpha, self.beta, c, d, borrowed_signs(x, self.prototypes, self.index, lent))
+        return SoftHybrid.apply(x, self.alpha, self.beta, c, d, self.gate(x, lent))
     def roles(self) -> torch.Tensor:
         "Hard roles (as `HybridReLU.role`): 1 own where a and b are above the threshold (and at prototypes), 2 borrowing where only a is, else 0 linear."
         live = self.alpha.detach() > self.threshold

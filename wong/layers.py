@@ -84,11 +84,15 @@ class HybridReLU(torch.nn.Module):
             self.scale, self.shift = torch.nn.Parameter(torch.ones(s)), torch.nn.Parameter(torch.zeros(s))
     def linear(self, x): return x if self.affine == 'none' else x * self.scale + self.shift
     def gate(self, x, lent=None):
-        "The borrowed sign of every unit: [x >= 0] at its prototype, the site's own or (positions K on) one of the `lent` signs."
-        signs = (x.flatten(1).index_select(1, self.prototypes) >= 0).to(x.dtype).detach()
-        if lent is not None: signs = torch.cat([signs, lent.to(x.dtype).detach()], 1)
-        if signs.shape[1] == 0: return torch.zeros_like(x)
-        return signs.index_select(1, self.index.flatten()).view_as(x)
+        "The borrowed sign of every unit, bytes (0 or 1) in x's memory layout: [x >= 0] at its prototype, the site's own or (positions K on) one of the `lent` signs."
+        signs = (x.flatten(1).index_select(1, self.prototypes) >= 0).to(torch.uint8)
+        if lent is not None: signs = torch.cat([signs, lent.to(torch.uint8)], 1)
+        if signs.shape[1] == 0: return torch.zeros_like(x, dtype=torch.uint8)
+        n = x.shape[0]
+        if x.dim() == 4 and not x.is_contiguous() and x.is_contiguous(memory_format=torch.channels_last):
+            s = torch.gather(signs, 1, self.index.permute(1, 2, 0).reshape(1, -1).expand(n, -1))   # units in (H, W, C) order, as x's memory
+            return s.view(n, x.shape[2], x.shape[3], x.shape[1]).permute(0, 3, 1, 2)
+        return torch.gather(signs, 1, self.index.reshape(1, -1).expand(n, -1)).view_as(x)
     def forward(self, x, lent=None):
         return torch.where(self.role == 1, torch.relu(x), torch.where(self.role == 2, x * self.gate(x, lent), self.linear(x)))
     def drelu_count(self, units): return int((self.role == 1).sum())
