@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test export clean-nbs readme bench
+.PHONY: install demo test export clean-nbs readme bench baseline
 
 $(STAMP): settings.ini setup.py constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,9 +32,16 @@ export: $(STAMP)
 readme: $(STAMP)
 	$(BIN)/python tools/readme.py
 
+# the CIFAR-10 CPU protocol's baseline, trained anew and shipped to baselines/ (its SHA-256 printed for configs/cifar10_resnet18/baseline.yaml)
+baseline: $(STAMP)
+	test -n "$(DATA_ROOT)" || { echo "give DATA_ROOT=<folder holding CIFAR-10's train/ and test/ image folders>"; exit 2; }
+	$(BIN)/wong_induce --cfg configs/cifar10_resnet18/train_baseline.yaml --steps baseline --opts DATA.ROOT $(DATA_ROOT)
+	$(BIN)/python tools/ship_baseline.py --cfg configs/cifar10_resnet18/train_baseline.yaml --out baselines/cifar10_resnet18_w16_s0.pth --opts DATA.ROOT $(DATA_ROOT)
+
 bench: $(STAMP)
 	for f in flatten_speed cluster_speed induced_speed train_speed relaxed_speed mpc_cost ray_sweep; do $(BIN)/python benchmarks/$$f.py || exit 1; done
-	# peak memory per step needs CIFAR-10 on disk: DATA_ROOT=/path/to/cifar10-jpeg make bench
+	# peak memory per step and the precision benchmark need CIFAR-10 on disk: DATA_ROOT=/path/to/cifar10-jpeg make bench
+	test -z "$(DATA_ROOT)" || $(BIN)/python benchmarks/precision.py --root $(DATA_ROOT)
 	test -z "$(DATA_ROOT)" || $(BIN)/python benchmarks/memory.py --cfg configs/cifar10_resnet18/baseline.yaml --opts DATA.ROOT $(DATA_ROOT)
 	# the planner's speed needs a work directory the planner has run in (wong_plan WORKDIR), e.g. the CIFAR-10 protocol's
 	test ! -f work/cifar10_resnet18/plan/measurements.json || $(BIN)/python benchmarks/plan_speed.py work/cifar10_resnet18

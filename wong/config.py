@@ -23,6 +23,7 @@ _C.MODEL.WIDTH = 64               # base width of cifar_* models (64: the networ
 _C.MODEL.INPUT_SIZE = 0           # image side the model is traced and counted at; 0: what the data set or architecture implies
 _C.MODEL.CHECKPOINT = ''          # structured checkpoint to start from; empty: train a baseline
 _C.MODEL.CHECKPOINT_PREFIX = ''   # key prefix to strip from the checkpoint, e.g. 'backbone.'
+_C.MODEL.CHECKPOINT_SHA256 = ''   # the SHA-256 MODEL.CHECKPOINT must have (empty: not checked): a shipped baseline is used only as shipped
 
 _C.GRAPH = CN()                   # ResNetX (MODEL.ARCH = 'resnetx')
 _C.GRAPH.STEM = 'resnet_stem'
@@ -190,7 +191,7 @@ MINIMA = {'MODEL.NUM_CLASSES': 1, 'MODEL.WIDTH': 1, 'MODEL.INPUT_SIZE': 0, 'DATA
           'HYBRID.PROTOTYPES': 1e-9, 'HYBRID.MIN_AGREEMENT': 0}
 MAXIMA = {'HYBRID.MIN_AGREEMENT': 1}
 
-NEUTRAL = {'HYBRID.MIN_AGREEMENT': 0.0, 'HYBRID.LENDERS': 'site'}   # settings added after results were keyed: at this value they stay out of keys, so those results stay valid
+NEUTRAL = {'HYBRID.MIN_AGREEMENT': 0.0, 'HYBRID.LENDERS': 'site', 'MODEL.CHECKPOINT_SHA256': ''}   # settings added after results were keyed: at this value they stay out of keys, so those results stay valid
 STOPPING = ('MASKS.MAX_EPOCHS',)           # settings that say where a trajectory stops, not what it computes: out of its key, so raising them continues it
 
 def check_cfg(cfg:CN) -> CN:

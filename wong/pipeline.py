@@ -203,6 +203,10 @@ class Run:
         "`MODEL.CHECKPOINT` as a path (None when empty); a clear error when the file is missing."
         ckpt = self.cfg.MODEL.CHECKPOINT
         if ckpt and not Path(ckpt).is_file(): raise FileNotFoundError(f"MODEL.CHECKPOINT not found: {ckpt}")
+        want = self.cfg.MODEL.CHECKPOINT_SHA256
+        if ckpt and want and (got := file_hash(ckpt)) != want:
+            raise ValueError(f"MODEL.CHECKPOINT {ckpt} has SHA-256 {got[:16]}..., not MODEL.CHECKPOINT_SHA256 {want[:16]}...: it is not the baseline "
+                             "this config's results are on; restore the file, or clear MODEL.CHECKPOINT_SHA256 to start from another")
         return Path(ckpt) if ckpt else None
 
     def load_baseline_checkpoint(self, model:torch.nn.Module) -> torch.nn.Module:
