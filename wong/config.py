@@ -116,7 +116,7 @@ _C.HYBRID.MIN_AGREEMENT = 0.0     # a unit may borrow its prototype's sign only 
 _C.HYBRID.LENDERS = 'site'        # whose prototypes a unit may borrow from: site (its own site's) or earlier (its own and every earlier site's)
 
 _C.REDUCE = CN()                  # the reduction method an experiment runs (see *pipeline*: one registered method each)
-_C.REDUCE.METHOD = 'mapping'      # mapping (induced ReLUs from INDUCE.MAPPING) | induced (planned) | linearise | masks | hybrid | hybrid_snl (the hybrid from SNL's masks) | any registered method
+_C.REDUCE.METHOD = 'mapping'      # mapping (induced ReLUs from INDUCE.MAPPING) | induced (planned) | linearise | masks | snl_channel | hybrid | hybrid_snl (the hybrid from SNL's masks) | any registered method
 _C.REDUCE.BUDGET = 0.0            # DReLUs per image: a fraction of the flat model's when <= 1, else a count; 0: the method's own settings decide
 _C.REDUCE.COST = 'drelus'         # what REDUCE.BUDGET counts: drelus, or mb (MPC bytes per image by the calibrated cost model: a fraction <= 1 of the flat model's, else MiB)
 _C.REDUCE.AFFINE = 'none'         # the linear units of masks, linearise, ...: none (the identity, as published), unit or channel (a*x + b learnt while finetuning)

@@ -4,15 +4,14 @@
 
 # %% auto #0
 __all__ = ['LOCAL_SETTINGS', 'LEDGER_COLUMNS', 'portable_config', 'config_hash', 'device_name', 'precision_of', 'source_commit',
-           'ledger_row', 'read_ledger', 'locked', 'run_id', 'records_dir', 'record_path', 'append_rows', 'check_ledger',
+           'ledger_row', 'read_ledger', 'run_id', 'records_dir', 'record_path', 'append_rows', 'check_ledger',
            'baseline_sha256', 'ledger_lookup']
 
 # %% ../nbs/19_ledger.ipynb #dc0a6364
-import csv, fcntl, io, json, platform, subprocess
-from contextlib import contextmanager
+import csv, io, json, platform, subprocess
 from pathlib import Path
 import torch
-from .io import write_text, write_json, read_json, file_hash, text_hash
+from .io import write_text, write_json, read_json, file_hash, text_hash, locked
 from .pipeline import Run
 
 
@@ -107,15 +106,6 @@ def read_ledger(path:str|Path) -> list:
 
 
 # %% ../nbs/19_ledger.ipynb #0ea6db49
-@contextmanager
-def locked(path:str|Path):
-    "An exclusive lock on `path` + `.lock`, held while the block runs (other processes' writers wait)."
-    lock = Path(str(path) + '.lock'); lock.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock, 'a') as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try: yield
-        finally: fcntl.flock(f, fcntl.LOCK_UN)
-
 def run_id(row:dict) -> tuple:
     "What makes a row's run: its configuration's hash, its seed and its baseline."
     return row['config_hash'], int(row['seed']), row['baseline_sha256']

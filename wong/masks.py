@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['snl_adam', 'SCHEDULE_VERSION', 'SoftMaskedReLU', 'with_sites', 'masked_model', 'coefficients', 'live_count',
            'SNLLoss', 'binarise', 'harden', 'snl_trajectory', 'trajectory_settings', 'trajectory_folder',
-           'locked_trajectory', 'unreached', 'reduce_masks']
+           'locked_trajectory', 'unreached', 'snl_reduction', 'reduce_masks', 'channel_relaxation',
+           'reduce_snl_channel']
 
 # %% ../nbs/16_masks.ipynb #2d1557ed
 import copy, fcntl, shutil, time
@@ -31,12 +32,18 @@ from .pipeline import Run, method, Reduction, DATA_KEYS, key_of
 class SoftMaskedReLU(nn.Module):
     "y = a * relu(x) + (1 - a) * x, one learnable a per unit (SNL's relaxation, unclamped); DReLUs: the a above `threshold`."
     kind = 'soft-masked'
-    def __init__(self, site:str, shape:tuple, threshold:float=0.01):
+    def __init__(self, site:str, shape:tuple, threshold:float=0.01,
+                 coefficient_shape:tuple|None=None, # the coefficients' shape, broadcast over the units (default: one per unit)
+                ):
         super().__init__()
-        self.site, self.threshold = site, threshold
-        self.alpha = nn.Parameter(torch.ones(tuple(shape)))
+        self.site, self.threshold, self.unit_shape = site, threshold, tuple(shape)
+        self.alpha = nn.Parameter(torch.ones(tuple(coefficient_shape or shape)))
     def forward(self, x): return x + self.alpha * (torch.relu(x) - x)
-    def drelu_count(self, units): return int((self.alpha > self.threshold).sum())
+    def live_units(self, threshold:float|None=None) -> int:
+        "Units whose coefficient is above `threshold` (default: the site's)."
+        t = self.threshold if threshold is None else threshold
+        return int((self.alpha > t).sum()) * (int(np.prod(self.unit_shape)) // self.alpha.numel())
+    def drelu_count(self, units): return self.live_units()
     def relaxed_cost(self): return self.alpha.abs().sum()   # what lambda multiplies: the L1 norm of the coefficients
 
 def with_sites(flat:nn.Module, make) -> nn.Module:
@@ -59,8 +66,8 @@ def coefficients(model:nn.Module) -> list:
     return [m.alpha for m in model.modules() if isinstance(m, SoftMaskedReLU)]
 
 def live_count(model:nn.Module, threshold:float=0.01) -> int:
-    "Coefficients above `threshold`: the units that would keep their ReLU."
-    return int(sum((a > threshold).sum() for a in coefficients(model)))
+    "The units whose coefficient is above `threshold`: those that would keep their ReLU."
+    return sum(m.live_units(threshold) for m in model.modules() if isinstance(m, SoftMaskedReLU))
 
 class SNLLoss(Callback):
     "SNL's training loss: cross-entropy + `distill` x T^2 x KL(teacher || student) + `weight` x the relaxed sites' costs (SNL: sum of |a|)."
@@ -91,14 +98,14 @@ snl_adam = partial(Adam, mom=0.9, sqr_mom=0.999, eps=1e-8)   # torch.optim.Adam'
 def binarise(model:nn.Module, budget:int, threshold:float=0.01) -> dict:
     "Masks {site: bool (C, H, W)} of the coefficients above `threshold`, at most `budget` units (the largest)."
     soft = [m for m in model.modules() if isinstance(m, SoftMaskedReLU)]
-    a = torch.cat([m.alpha.detach().flatten().cpu() for m in soft])
+    a = torch.cat([m.alpha.detach().expand(m.unit_shape).flatten().cpu() for m in soft])   # per unit (a channel's coefficient at each of its units)
     keep = a > threshold
     if int(keep.sum()) > budget:
         order = torch.argsort(-a, stable=True)[:budget]
         keep = torch.zeros_like(keep); keep[order] = True
     out, i = {}, 0
     for m in soft:
-        n = m.alpha.numel(); out[m.site] = keep[i:i + n].reshape(m.alpha.shape).clone(); i += n
+        n = int(np.prod(m.unit_shape)); out[m.site] = keep[i:i + n].reshape(m.unit_shape).clone(); i += n
     return out
 
 def harden(soft:nn.Module, masks:dict) -> nn.Module:
@@ -106,7 +113,7 @@ def harden(soft:nn.Module, masks:dict) -> nn.Module:
     m = copy.deepcopy(soft)
     for name, child in soft.named_children():
         if isinstance(child, SoftMaskedReLU):
-            mr = MaskedReLU(child.site, tuple(child.alpha.shape)); mr.mask.copy_(masks[child.site].reshape(mr.mask.shape))
+            mr = MaskedReLU(child.site, child.unit_shape); mr.mask.copy_(masks[child.site].reshape(mr.mask.shape))
             setattr(m, name, mr.to(child.alpha.device))
     return m
 
@@ -184,9 +191,10 @@ def trajectory_settings(run:Run, keys:tuple=_TRAJECTORY) -> dict:
         if isinstance(s.get(node), dict): s[node] = {k: v for k, v in s[node].items() if k != leaf}
     return s
 
-def trajectory_folder(run:Run) -> Path:
-    "Where `run`'s SNL trajectory lives: keyed by the flat model, the baseline and every setting the trajectory's states depend on."
-    return run.dir/'snl'/key_of('snl', SCHEDULE_VERSION, run.record('baseline').files, run.record('flatten').files, trajectory_settings(run))
+def trajectory_folder(run:Run, kind:str='snl', # the relaxation: snl (a coefficient per unit) or snl_channel (per channel)
+                     ) -> Path:
+    "Where `run`'s SNL trajectory of `kind` lives: keyed by the flat model, the baseline and every setting the trajectory's states depend on."
+    return run.dir/kind/key_of(kind, SCHEDULE_VERSION, run.record('baseline').files, run.record('flatten').files, trajectory_settings(run))
 
 def locked_trajectory(run:Run, budget:int,
                       folder:Path|None=None, # where the trajectory lives (default: `trajectory_folder(run)`)
@@ -205,15 +213,29 @@ def unreached(budget:int, t:dict) -> str:
     return (f"SNL's penalty did not reach the budget of {budget:,} DReLUs within MASKS.MAX_EPOCHS = {t['epochs']} epochs: the nearest count "
             f"reached is {nearest:,}; raise MASKS.MAX_EPOCHS or MASKS.PENALTY, or choose a budget of at least {nearest:,}")
 
-@method('masks', config=_TRAJECTORY, roles=('relu', 'linear', 'masked'))
-def reduce_masks(run:Run, out:Path, budget:int) -> Reduction:
-    "SNL: weights and coefficients trained together under a growing L1 penalty until the budget is met; binarised."
+def snl_reduction(run:Run, out:Path, budget:int, kind:str='snl', relax=None) -> Reduction:
+    "SNL's trajectory of `kind` (relaxed by `relax`, default one coefficient per unit) to `budget`, binarised and hardened."
     t0 = time.time()
-    t = locked_trajectory(run, budget)
+    t = locked_trajectory(run, budget, trajectory_folder(run, kind), relax=relax, tag=run.cfg.REDUCE.METHOD)
     if not t['reached']: raise ValueError(unreached(budget, t))
     masks = binarise(t['model'], budget, run.cfg.MASKS.THRESHOLD)
     for s, m in masks.items(): save_array(m.numpy(), out/'masks'/f"{s}.npy")
     write_json(t['history'], out/'masks'/'history.json')
-    run.log(f"[masks] {t['epochs']} epochs, {t['count']:,} live coefficients at stop, budget {budget:,} ({time.time() - t0:.0f} s)")
+    run.log(f"[{run.cfg.REDUCE.METHOD}] {t['epochs']} epochs, {t['count']:,} live units at stop, budget {budget:,} ({time.time() - t0:.0f} s)")
     return Reduction(harden(t['model'], masks), {'epochs': t['epochs'], 'live_at_stop': t['count'], 'lambda_at_stop': t['history'][-1][2],
                                                  'reached_by_penalty': t['reached'], 'trajectory': t['folder'].name})
+
+@method('masks', config=_TRAJECTORY, roles=('relu', 'linear', 'masked'))
+def reduce_masks(run:Run, out:Path, budget:int) -> Reduction:
+    "SNL: weights and coefficients trained together under a growing L1 penalty until the budget is met; binarised."
+    return snl_reduction(run, out, budget)
+
+# %% ../nbs/16_masks.ipynb #6538923c
+def channel_relaxation(threshold:float=0.01):
+    "`relax` for `snl_trajectory`: every ReLU site of a flat model with one SNL coefficient per channel."
+    return lambda flat: with_sites(flat, lambda r: SoftMaskedReLU(r.name, r.shape, threshold, (r.shape[0],) + (1,) * (len(r.shape) - 1)))
+
+@method('snl_channel', config=_TRAJECTORY, roles=('relu', 'linear', 'masked'))
+def reduce_snl_channel(run:Run, out:Path, budget:int) -> Reduction:
+    "SNL's channel-wise masks (reconstructed from the paper): a coefficient per channel on the unit-wise schedule; a kept channel pays its H x W DReLUs."
+    return snl_reduction(run, out, budget, 'snl_channel', channel_relaxation(run.cfg.MASKS.THRESHOLD))

@@ -72,12 +72,13 @@ def get_model(arch:str,             # one of `ARCHS`
         block, layers = _CIFAR_LAYERS[arch[len('cifar_'):]]
         return CifarResNet(block, layers, num_classes, width)
     if arch == 'resnetx': return resnetx(cfg, c_out=num_classes)
-    raise ValueError(f"unknown architecture {arch!r}; valid: {', '.join(ARCHS)}")
+    raise ValueError(f"unknown architecture {arch!r}; valid: {', '.join(ARCHS)}, or a model function: path/to/file.py:function or package.module:function")
 
 def model_from_cfg(cfg,
                    pretrained:bool=False, # load the torchvision weights GRAPH.WEIGHTS names into a resnetx (when it names any)
                   ) -> nn.Module:
-    "The structured model that `cfg.MODEL` describes, freshly initialised (or with `GRAPH.WEIGHTS`)."
+    "The structured model that `cfg.MODEL` describes, freshly initialised (or with `GRAPH.WEIGHTS`); `MODEL.ARCH` may name a model function (`file.py:function`), called with `num_classes`."
+    if ':' in cfg.MODEL.ARCH: return model_from_spec(cfg.MODEL.ARCH, {'num_classes': cfg.MODEL.NUM_CLASSES})
     if cfg.MODEL.ARCH == 'resnetx': return resnetx(cfg, c_out=cfg.MODEL.NUM_CLASSES, pretrained=pretrained and bool(cfg.GRAPH.WEIGHTS))
     return get_model(cfg.MODEL.ARCH, cfg.MODEL.NUM_CLASSES, cfg.MODEL.WIDTH, cfg)
 

@@ -123,7 +123,7 @@ def key_of(*parts) -> str:
     return text_hash(json.dumps(parts, sort_keys=True, default=str))[:16]
 
 # %% ../nbs/13_pipeline.ipynb #b7b3e847
-_FILE_SETTINGS = ('MODEL.CHECKPOINT', 'GRAPH.WEIGHTS', 'INDUCE.MAPPING')   # settings that may name a file: its content goes into keys
+_FILE_SETTINGS = ('MODEL.CHECKPOINT', 'GRAPH.WEIGHTS', 'INDUCE.MAPPING', 'MODEL.ARCH')   # settings that may name a file (MODEL.ARCH: file.py:function): its content goes into keys
 
 class Run:
     "A pipeline run: config, work directory, data, and each step's record and artifacts."
@@ -147,7 +147,9 @@ class Run:
         "A configuration node or key as plain JSON-able values; a file it names enters as its hash."
         v = self.cfg
         for part in name.split('.'): v = v[part]
-        if name in _FILE_SETTINGS: return [v, file_hash(self.find(v))] if v and self.find(v) else v
+        if name in _FILE_SETTINGS:
+            f = v.split(':')[0] if name == 'MODEL.ARCH' and v.count(':') == 1 else v
+            return [v, file_hash(self.find(f))] if f and self.find(f) else v
         out = json.loads(json.dumps(v, default=list))
         def parent(f):   # the dict of `out` holding key `f` of this node, and its last name
             *path, last = f[len(name) + 1:].split('.')

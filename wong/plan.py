@@ -20,7 +20,7 @@ from torch import nn
 from fastcore.script import call_parse
 from fastprogress.fastprogress import progress_bar
 from fastai.torch_core import set_seed
-from .io import save_figure, write_json, read_json, write_text, text_hash, cli_errors
+from .io import save_figure, write_json, read_json, write_text, text_hash, cli_errors, locked
 from .config import get_cfg, save_cfg, OPTS, CHOICES
 from .cache import DReLUCache
 from .cluster import as_words, farthest_point_sampling, associate, sign_agreement, agreement_summary, kmedoids
@@ -175,7 +175,7 @@ def inducer_candidates(scorer:PlanScorer, grids:dict, n:int, progress:bool=False
 
 # %% ../nbs/15_plan.ipynb #eef49413
 class MeasurementStore:
-    "Single-site measurements and real plan scores in one JSON file, written atomically; tied to a fingerprint."
+    "Single-site measurements and real plan scores in one JSON file, merged under a lock and written atomically; tied to a fingerprint."
     def __init__(self, path:str|Path, fingerprint:str, log=print):
         self.path, self.fingerprint = Path(path), fingerprint
         d = read_json(self.path) if self.path.is_file() else {}
@@ -185,7 +185,13 @@ class MeasurementStore:
         self.options, self.plans = d.get('options', {}), d.get('plans', {})
         self.meta = d.get('meta', {})
     def save(self):
-        write_json({'fingerprint': self.fingerprint, 'meta': self.meta, 'options': self.options, 'plans': self.plans}, self.path)
+        "Merge this store's entries into the file under its lock and write it; entries other stores saved there meanwhile are kept (and read)."
+        with locked(self.path):
+            d = read_json(self.path) if self.path.is_file() else {}
+            if d.get('fingerprint') == self.fingerprint:
+                self.options, self.plans = {**d.get('options', {}), **self.options}, {**d.get('plans', {}), **self.plans}
+                self.meta = {**d.get('meta', {}), **self.meta}
+            write_json({'fingerprint': self.fingerprint, 'meta': self.meta, 'options': self.options, 'plans': self.plans}, self.path)
 
 def measure(scorer:PlanScorer, store:MeasurementStore, keys:list, progress:bool=True, log=print, every:int=10) -> dict:
     "Score every option of `keys` not in `store` yet (saving every `every`), and return `{key: (loss, acc)}`."

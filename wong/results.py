@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['holm', 'arm_summary', 'paired_with', 'protocol_markdown', 'update_results']
 
-# %% ../nbs/21_results.ipynb #f9965fd3
+# %% ../nbs/21_results.ipynb #f9bc7fb6
 import math
 from pathlib import Path
 import numpy as np
@@ -16,7 +16,7 @@ from .ledger import check_ledger
 from .sweep import budget_label
 
 
-# %% ../nbs/21_results.ipynb #ada271be
+# %% ../nbs/21_results.ipynb #aadf8d8f
 def holm(pvalues:list) -> list:
     "Holm's step-down adjusted p-values, in the order given."
     m = len(pvalues)
@@ -26,7 +26,7 @@ def holm(pvalues:list) -> list:
     return out
 
 
-# %% ../nbs/21_results.ipynb #5b20c8b2
+# %% ../nbs/21_results.ipynb #7c4a7042
 def _budgets(rows): return list(dict.fromkeys((r['budget'], r['cost']) for r in sorted(rows, key=lambda r: (r['cost'], -r['budget']))))
 
 def arm_summary(rows:list) -> list:
@@ -58,7 +58,7 @@ def paired_with(rows:list, reference:str='masks') -> list:
     return out
 
 
-# %% ../nbs/21_results.ipynb #73800ce3
+# %% ../nbs/21_results.ipynb #a768a667
 def _pct(x): return f"{100 * x:.2f}"
 
 def protocol_markdown(spec_path:str|Path, root:str|Path='.') -> str:

@@ -6,8 +6,8 @@
 __all__ = ['BUILT_IN', 'ANCHOR_KEYS', 'DEFAULT_METHODS', 'TRAINS_FIRST', 'ROW_KEYS', 'RUN_STEPS', 'default_anchors',
            'load_anchors', 'matching_anchors', 'dataset_of', 'network_of', 'run_name', 'run_config', 'matched_config',
            'run_method', 'baseline_accuracy', 'arm_of', 'budget_label', 'budget_of', 'summarise', 'paired_differences',
-           'sweep_markdown', 'plot_sweep', 'write_sweep', 'import_ray', 'sweep', 'wong_induce', 'print_sweep',
-           'wong_sweep', 'combine_sweeps', 'wong_compare']
+           'sweep_markdown', 'plot_sweep', 'write_sweep', 'import_methods', 'import_ray', 'sweep', 'wong_induce',
+           'print_sweep', 'wong_sweep', 'combine_sweeps', 'wong_compare']
 
 # %% ../nbs/20_sweep.ipynb #3fe9cd52
 import csv, io, re, time
@@ -68,7 +68,7 @@ def network_of(cfg) -> str: return cfg.MODEL.ARCH.removeprefix('cifar_')
 
 # %% ../nbs/20_sweep.ipynb #9a202d53
 DEFAULT_METHODS = ('induced', 'linearise', 'masks')
-TRAINS_FIRST = ('masks', 'hybrid', 'hybrid_snl')   # methods that train the weights before finetuning (their epochs are their rows' extra_epochs)
+TRAINS_FIRST = ('masks', 'snl_channel', 'hybrid', 'hybrid_snl')   # methods that train the weights before finetuning (their epochs are their rows' extra_epochs)
 ROW_KEYS = ('method', 'budget', 'cost', 'seed', 'drelus', 'gated_units', 'mpc_mb', 'mpc_rounds', 'valid_acc', 'test_acc', 'name',
             'budget_drelus', 'valid_before', 'extra_epochs')
 
@@ -226,6 +226,35 @@ def write_sweep(rows:list, baseline:dict, anchors:list, out:str|Path, title:str=
     plot_sweep(rows, baseline, anchors, paths['png_mb'], title, 'mpc_mb')
     return paths
 
+# %% ../nbs/20_sweep.ipynb #796c170f
+def _module_from(spec:str):
+    "The module `spec` names: a package module, or a `.py` file (loaded under its file name)."
+    import importlib, importlib.util, sys
+    if not spec.endswith('.py'):
+        try: return importlib.import_module(spec)
+        except ImportError as e: raise ValueError(f"cannot import module {spec!r}: {e}") from e
+    path = Path(spec)
+    if not path.is_file(): raise FileNotFoundError(f"method module not found: {path}")
+    name = f"wong_methods_{path.stem}"
+    if name in sys.modules and getattr(sys.modules[name], '__file__', None) == str(path.resolve()): return sys.modules[name]
+    ms = importlib.util.spec_from_file_location(name, path.resolve())
+    module = importlib.util.module_from_spec(ms); sys.modules[name] = module
+    try: ms.loader.exec_module(module)
+    except BaseException: sys.modules.pop(name, None); raise
+    return module
+
+def import_methods(modules:str|list|None, # comma-separated module names or .py files (or a list of them)
+                  ) -> list:
+    "Import the modules that register reduction methods with `@method`; the names of the methods each registered."
+    specs = [s.strip() for s in modules.split(',')] if isinstance(modules, str) else list(modules or [])
+    names = []
+    for spec in filter(None, specs):
+        module = _module_from(spec)
+        mine = [k for k, m in METHODS.items() if getattr(m.reduce, '__module__', None) == module.__name__]
+        if not mine: raise ValueError(f"module {spec} registers no reduction method: decorate its reduce function with @method (wong.pipeline.method)")
+        names += mine
+    return names
+
 # %% ../nbs/20_sweep.ipynb #7e48707a
 def import_ray():
     "Ray, or a clear error saying how to install it."
@@ -233,11 +262,13 @@ def import_ray():
     except ImportError as e: raise ImportError('--workers runs a sweep on Ray, which is not installed: pip install "wong[ray]" (make install does it)') from e
     return ray
 
-def _remote_run(cfg_text:str, method:str, budget:float, seed:int, cost:dict|None, cfg_file, threads:int) -> tuple:
-    "One run of a sweep in a Ray worker: `('ok', row)` or `('error', message)`."
+def _remote_run(cfg_text:str, method:str, budget:float, seed:int, cost:dict|None, cfg_file, threads:int, imports:list=()) -> tuple:
+    "One run of a sweep in a Ray worker: `('ok', row, seconds)` or `('error', message, seconds)`."
     import tempfile, torch
     import wong.sweep   # a worker that unpickled only this function registers the built-in methods too
-    if method not in wong.sweep.METHODS: return 'error', f"method {method!r} is not registered in the Ray worker: define it in a module the workers import"
+    try: wong.sweep.import_methods(imports)
+    except Exception as e: return 'error', f"--imports in the Ray worker: {type(e).__name__}: {error_message(e)}", 0.
+    if method not in wong.sweep.METHODS: return 'error', f"method {method!r} is not registered in the Ray worker: register it in a module given to --imports", 0.
     torch.set_num_threads(max(1, int(threads)))
     t0 = time.time()
     try:
@@ -248,6 +279,7 @@ def _remote_run(cfg_text:str, method:str, budget:float, seed:int, cost:dict|None
 
 def _run_on_ray(todo:list, cfg, cost, cfg_file, workers:int, cpus_per_run:float, gpus_per_run:float, address:str|None, log,
                 on_row=None, # called as on_row(method, budget, seed, row, seconds) as each run finishes
+                imports:list=(), # modules registering methods, imported by every worker (`import_methods`)
                ) -> dict:
     "Rows of the runs `todo` [(index, method, budget, seed)] as Ray tasks: {index: row}; a failed run is logged and left out."
     ray = import_ray()
@@ -257,7 +289,7 @@ def _run_on_ray(todo:list, cfg, cost, cfg_file, workers:int, cpus_per_run:float,
         else: ray.init(num_cpus=max(1, int(workers * cpus_per_run)), num_gpus=int(workers * gpus_per_run), include_dashboard=False,
                        log_to_driver=False, configure_logging=False)
     task = ray.remote(_remote_run).options(num_cpus=cpus_per_run, num_gpus=gpus_per_run, max_retries=0)
-    pending = {task.remote(run_config(cfg, m, b, s).dump(), m, b, s, asdict(cost) if cost else None, cfg_file, cpus_per_run): (j, m, b, s)
+    pending = {task.remote(run_config(cfg, m, b, s).dump(), m, b, s, asdict(cost) if cost else None, cfg_file, cpus_per_run, list(imports)): (j, m, b, s)
                for j, m, b, s in todo}
     rows, failed, t0 = {}, [], time.time()
     try:
@@ -285,9 +317,12 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
           matched:bool=False,      # give every method that does not train first the epochs `masks` spent before finetuning at the same budget and seed
           finished:bool=False,     # read back the runs that have finished and train nothing: the table and plots of the sweep so far
           ledger:str|Path|None=None, # a results ledger (see *ledger*): its runs are read back, not run; each finished run is added to it
+          imports:str|list|None=None, # modules registering methods of one's own (`import_methods`), imported here and in Ray workers
          ) -> list:
     "Run every method at every budget and seed in `cfg`'s work directory; write the table and the plots; return the rows."
     methods = [m.strip() for m in methods.split(',')] if isinstance(methods, str) else list(methods)
+    imports = [str(Path(s).resolve()) if s.endswith('.py') else s for s in ([x.strip() for x in imports.split(',')] if isinstance(imports, str) else list(imports or []))]
+    import_methods(imports)
     bad = [m for m in methods if m not in METHODS]
     if bad: raise ValueError(f"unknown method(s) {', '.join(bad)}; registered: {', '.join(METHODS)}")
     if not budgets: raise ValueError("give at least one budget (fractions <= 1 of the flat model's DReLUs, or counts)")
@@ -340,7 +375,7 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
                 _, _, b, s = next(t for t in todo if t[1] == m)
                 METHODS[m].prepare(Run(run_config(cfg, m, b, s), cfg_file, progress, log))
         rows.update(_run_on_ray(todo, cfg, cost, cfg_file, workers, cpus_per_run, gpus_per_run, address, log,
-                                on_row=lambda m, b, s, row, secs: to_ledger(run_config(cfg, m, b, s), row, secs)))
+                                on_row=lambda m, b, s, row, secs: to_ledger(run_config(cfg, m, b, s), row, secs), imports=imports))
     if finished:
         log(f"[sweep] {len(rows)} of {len(runs)} runs finished (read back)" + (f"; not run yet: {', '.join(waiting)}" if waiting else ''))
         if not rows: raise ValueError(f"none of the {len(runs)} runs of this sweep has finished: run it without --finished")
@@ -356,11 +391,13 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
 def wong_induce(cfg:str=None,    # yacs config file (default: the embedded default experiment)
                 steps:str=None,  # comma-separated subset of the steps (default: every step that is on)
                 force:str=None,  # comma-separated steps to rerun, with every step after them
+                imports:str=None, # comma-separated modules (or .py files) registering methods of one's own with @method (also --import)
                 opts:OPTS=None,
                 debug:bool=False, # show the traceback of an error
                ):
     "Run one experiment (a reduction method on the shared baseline) from one config and print the report."
     with cli_errors('wong_induce', debug):
+        import_methods(imports)
         c = get_cfg(cfg, opts) if cfg else demo_cfg(opts)
         res = run_pipeline(c, steps, cfg_file=cfg, force=force)
     if 'report' in res and rank_distrib() == 0:
@@ -391,6 +428,7 @@ def wong_sweep(budgets:_BUDGETS=None,
                address:str=None,                        # an existing Ray cluster (default: a local Ray started for the sweep)
                finished:bool=False,                     # read back the runs that have finished, train nothing: the table and plots so far
                ledger:str=None,                         # results ledger (CSV): its runs are read back, not run; every finished run is added
+               imports:str=None,                        # comma-separated modules (or .py files) registering methods with @method (also --import)
                opts:OPTS=None,
                debug:bool=False,                        # show the traceback of an error
               ):
@@ -401,7 +439,7 @@ def wong_sweep(budgets:_BUDGETS=None,
         c = get_cfg(cfg, opts) if cfg else demo_cfg(opts)
         runs = len(budgets) * len(seeds or [0]) * len(methods.split(','))
         rows = sweep(c, budgets, methods, seeds or [0], cfg_file=cfg, name=name, workers=workers, cpus_per_run=cpus_per_run,
-                     gpus_per_run=gpus_per_run, address=address, matched=matched, finished=finished, ledger=ledger)
+                     gpus_per_run=gpus_per_run, address=address, matched=matched, finished=finished, ledger=ledger, imports=imports)
         print_sweep(Path(c.OUTPUT.DIR)/name)
         if len(rows) < runs and not finished: raise RuntimeError(f"{runs - len(rows)} of {runs} runs failed (their errors are above); the table holds the others")
 
