@@ -68,13 +68,15 @@ LEDGER_COLUMNS = ('method', 'arm', 'budget', 'cost', 'seed', 'drelus', 'gated_un
 _INT = ('seed', 'drelus', 'gated_units', 'poly_units')
 _FLOAT = ('budget', 'mpc_mb', 'valid_acc', 'test_acc', 'wall_s')
 
-def ledger_row(row:dict, cfg, baseline_sha256:str, wall_s:float, device:str|None=None) -> dict:
+def ledger_row(row:dict, cfg, baseline_sha256:str, wall_s:float, device:str|None=None,
+               commit:str|None=None, # the code the run ran (default: `source_commit()` now; a sweep takes it when it starts)
+              ) -> dict:
     "The ledger's row for a sweep's `row` of the run configured by `cfg`, on the baseline whose weights hash to `baseline_sha256`."
     device = device or device_name()
     return {'method': row['method'], 'arm': row.get('arm', row['method']), 'budget': float(row['budget']), 'cost': row.get('cost', 'drelus'),
             'seed': int(row['seed']), 'drelus': int(row['drelus']), 'gated_units': int(row.get('gated_units', 0)), 'poly_units': int(row.get('poly_units', 0)),
             'mpc_mb': float(row['mpc_mb']), 'valid_acc': float(row['valid_acc']), 'test_acc': float(row['test_acc']),
-            'commit': source_commit(), 'config_hash': config_hash(cfg), 'baseline_sha256': baseline_sha256,
+            'commit': commit or source_commit(), 'config_hash': config_hash(cfg), 'baseline_sha256': baseline_sha256,
             'device': device, 'precision': precision_of(cfg, 'cuda' if device.startswith(('NVIDIA', 'Tesla')) else 'cpu'),
             'wall_s': round(float(wall_s), 1), 'name': row.get('name', '')}
 

@@ -230,7 +230,7 @@ def reduce_masks(run:Run, out:Path, budget:int) -> Reduction:
     "SNL: weights and coefficients trained together under a growing L1 penalty until the budget is met; binarised."
     return snl_reduction(run, out, budget)
 
-# %% ../nbs/16_masks.ipynb #6538923c
+# %% ../nbs/16_masks.ipynb #393e61a9
 def channel_relaxation(threshold:float=0.01):
     "`relax` for `snl_trajectory`: every ReLU site of a flat model with one SNL coefficient per channel."
     return lambda flat: with_sites(flat, lambda r: SoftMaskedReLU(r.name, r.shape, threshold, (r.shape[0],) + (1,) * (len(r.shape) - 1)))

@@ -75,7 +75,7 @@ def protocol_markdown(spec_path:str|Path, root:str|Path='.') -> str:
           f"{base['precision']}, validation {_pct(base['valid_acc'])}%, test {_pct(base['test_acc'])}% top-1.", '']
     if not rows: return '\n'.join(md + ['No arm has finished on this baseline yet.']) + '\n'
     devices, precisions = sorted({r['device'] for r in rows}), sorted({r['precision'] for r in rows})
-    md += [f"{len(rows)} rows in `{spec['ledger']}`, {', '.join(precisions)}, run on {'; '.join(devices)}; test top-1 %, mean ± standard deviation over seeds "
+    md += [f"{len(rows)} row{'s' if len(rows) != 1 else ''} in `{spec['ledger']}`, {', '.join(precisions)}, run on {'; '.join(devices)}; test top-1 %, mean ± standard deviation over seeds "
            "(MiB: CrypTen's bytes per image, predicted by the calibrated cost model).", '',
            '| budget | arm | seeds | test top-1 % | DReLUs | MiB |', '|---|---|---|---:|---:|---:|']
     md += [f"| {budget_label(s['budget'], s['cost'])} | {mark(s['arm'])} | {', '.join(map(str, s['seeds']))} | {_pct(s['mean'])}"

@@ -24,7 +24,7 @@ from .train import evaluate
 from .relus import relu_sites
 from . import mapping, plan, masks, hybrid
 from .mpc import cost_model, CostModel
-from .ledger import read_ledger, append_rows, ledger_lookup, ledger_row, baseline_sha256, record_path
+from .ledger import read_ledger, append_rows, ledger_lookup, ledger_row, baseline_sha256, record_path, source_commit
 from .io import error_message
 
 BUILT_IN = (mapping, plan, masks, hybrid)   # the notebooks whose import registers the built-in methods
@@ -226,7 +226,7 @@ def write_sweep(rows:list, baseline:dict, anchors:list, out:str|Path, title:str=
     plot_sweep(rows, baseline, anchors, paths['png_mb'], title, 'mpc_mb')
     return paths
 
-# %% ../nbs/20_sweep.ipynb #796c170f
+# %% ../nbs/20_sweep.ipynb #0597dba8
 def _module_from(spec:str):
     "The module `spec` names: a package module, or a `.py` file (loaded under its file name)."
     import importlib, importlib.util, sys
@@ -341,12 +341,12 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
     cost, memo = cost_model(Run(cfg)), {}
     runs = [(m, b, s) for b in sorted(budgets, reverse=True) for s in seeds for m in methods]   # larger budgets first: an SNL trajectory passes them in turn
     rows, spent, waiting = {}, [], []
-    led_rows, sha = (read_ledger(ledger), baseline_sha256(Run(cfg))) if ledger else ([], None)
+    led_rows, sha, commit = (read_ledger(ledger), baseline_sha256(Run(cfg)), source_commit()) if ledger else ([], None, None)
     def in_ledger(c):   # the sweep's row of run `c` when the ledger holds it
         hit = ledger_lookup(led_rows, c, sha) if ledger else None
         return None if hit is None else read_json(record_path(ledger, hit)).get('details') or hit
     def to_ledger(c, row, secs):
-        if ledger: append_rows(ledger, [ledger_row({**row, 'arm': arm_of(row)}, c, sha, secs)], [c], [row])
+        if ledger: append_rows(ledger, [ledger_row({**row, 'arm': arm_of(row)}, c, sha, secs, commit=commit)], [c], [row])
     if workers is None or finished:
         for j, (m, b, s) in enumerate(runs):
             t0 = time.time()

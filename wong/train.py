@@ -7,7 +7,7 @@ __all__ = ['distributed', 'DeviceMixedPrecision', 'speed_callbacks', 'distill_lo
            'seed_everything', 'train_baseline', 'finetune', 'evaluate']
 
 # %% ../nbs/12_train.ipynb #66a9933c
-import random
+import atexit, random
 from contextlib import contextmanager
 from functools import partial
 import torch
@@ -44,10 +44,18 @@ def distributed(learn:Learner):
     if torch.cuda.is_available():
         with learn.distrib_ctx(): yield learn
         return
-    cb = _CPUDistributedTrainer(sync_bn=False, cpu=True)
+    cb = _CPUDistributedTrainer(sync_bn=False, cpu=True)   # accelerate starts the gloo process group, and leaves it running
+    if not _teardown_registered: atexit.register(_end_process_group); _teardown_registered.append(True)
     learn.add_cb(cb)
     try: yield learn
     finally: learn.remove_cb(cb)
+
+_teardown_registered = []
+
+def _end_process_group():
+    "At exit: wait for every rank, then end the process group, before the interpreter tears down what gloo's threads still use."
+    if torch.distributed.is_available() and torch.distributed.is_initialized():
+        torch.distributed.barrier(); torch.distributed.destroy_process_group()
 
 # %% ../nbs/12_train.ipynb #a3876bbe
 class DeviceMixedPrecision(MixedPrecision):
