@@ -55,7 +55,7 @@ def read_json(path:str|Path):
     try: return json.loads(path.read_text())
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise ValueError(f"{path} is not valid JSON ({e}); delete it to have it rewritten") from e
 
-# %% ../nbs/00_io.ipynb #304be023
+# %% ../nbs/00_io.ipynb #c05ba8fe
 @contextmanager
 def locked(path:str|Path):
     "An exclusive lock on `path` + `.lock`, held while the block runs: other processes' writers of `path` wait for it."

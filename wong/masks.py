@@ -15,7 +15,6 @@ import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
-from fastcore.foundation import L
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.optimizer import Adam
@@ -24,7 +23,7 @@ from pathlib import Path
 from .io import save_array, write_json, read_json, save_atomic, load_state_dict_file
 from .layers import MaskedReLU
 from .relus import relu_sites
-from .train import speed_callbacks, seed_everything
+from .train import speed_callbacks, seed_everything, plain_state
 from .config import STOPPING
 from .pipeline import Run, method, Reduction, DATA_KEYS, key_of
 
@@ -118,12 +117,6 @@ def harden(soft:nn.Module, masks:dict) -> nn.Module:
     return m
 
 # %% ../nbs/16_masks.ipynb #1d2c8de9
-def _plain(o):
-    "fastai's optimizer state with its `L` lists as plain lists (what a weights-only checkpoint may hold)."
-    if isinstance(o, (L, list, tuple)): return [_plain(x) for x in o]
-    if isinstance(o, dict): return {k: _plain(v) for k, v in o.items()}
-    return o
-
 def snl_trajectory(flat:nn.Module, data, cfg, budget:int, folder:str|Path,
                    teacher:nn.Module|None=None, # the full model to distil from
                    log=print,
@@ -170,7 +163,7 @@ def snl_trajectory(flat:nn.Module, data, cfg, budget:int, folder:str|Path,
         history.append([epoch, count, loss.weight])
         if count >= lowest and epoch - 1 >= c.PATIENCE: loss.weight *= c.GROWTH   # SNL counts epochs from 0: the one just trained is epoch - 1
         lowest = min(lowest, count)
-        save_atomic({'model': model.state_dict(), 'opt': _plain(learn.opt.state_dict()), 'epoch': epoch, 'lam': loss.weight, 'lowest': lowest},
+        save_atomic({'model': model.state_dict(), 'opt': plain_state(learn.opt.state_dict()), 'epoch': epoch, 'lam': loss.weight, 'lowest': lowest},
                     folder/'state.pth')
         write_json(history, folder/'history.json')
         if epoch % 5 == 0 or count <= budget: log(f"[{tag}] epoch {epoch}: {count:,} live (budget {budget:,}), lambda {loss.weight:.3g}")
@@ -230,7 +223,7 @@ def reduce_masks(run:Run, out:Path, budget:int) -> Reduction:
     "SNL: weights and coefficients trained together under a growing L1 penalty until the budget is met; binarised."
     return snl_reduction(run, out, budget)
 
-# %% ../nbs/16_masks.ipynb #393e61a9
+# %% ../nbs/16_masks.ipynb #3200ec51
 def channel_relaxation(threshold:float=0.01):
     "`relax` for `snl_trajectory`: every ReLU site of a flat model with one SNL coefficient per channel."
     return lambda flat: with_sites(flat, lambda r: SoftMaskedReLU(r.name, r.shape, threshold, (r.shape[0],) + (1,) * (len(r.shape) - 1)))

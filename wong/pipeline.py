@@ -492,13 +492,15 @@ FINETUNING = tuple(f"TRAIN.{k}" for k in ('FINETUNE_EPOCHS', 'FINETUNE_LR', 'FIN
 
 @step('finetune', FinetuneResult, folder='finetuned', reads=('baseline', 'reduce'), config=DATA_KEYS + FINETUNING, data=True)
 def finetune_reduced(run:Run, out:Path) -> FinetuneResult:
-    "Finetune the reduced model on the train split (fastai; distilling from the baseline when `TRAIN.DISTILL` > 0)."
+    "Finetune the reduced model on the train split (fastai; distilling from the baseline when `TRAIN.DISTILL` > 0), resumable epoch by epoch."
     c = run.cfg
     m = run.reduced()
     teacher = run.structured() if c.TRAIN.DISTILL > 0 else None
-    finetune(m, run.data, c, teacher)
+    ck = run.experiment/'finetuned.resume'/f"{run.key('finetune')}.pth"   # every epoch's state: a killed finetuning resumes (keyed: another setting starts over)
+    finetune(m, run.data, c, teacher, ck)
     m = m.to(run.device).eval()
     save_atomic(m.state_dict(), out/'model.pth')
+    shutil.rmtree(ck.parent, ignore_errors=True)
     return FinetuneResult(evaluate(m, run.data, 'valid'), teacher is not None)
 
 # %% ../nbs/13_pipeline.ipynb #6dffaac4

@@ -226,7 +226,7 @@ def write_sweep(rows:list, baseline:dict, anchors:list, out:str|Path, title:str=
     plot_sweep(rows, baseline, anchors, paths['png_mb'], title, 'mpc_mb')
     return paths
 
-# %% ../nbs/20_sweep.ipynb #0597dba8
+# %% ../nbs/20_sweep.ipynb #9a66488a
 def _module_from(spec:str):
     "The module `spec` names: a package module, or a `.py` file (loaded under its file name)."
     import importlib, importlib.util, sys

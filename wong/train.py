@@ -4,11 +4,14 @@
 
 # %% auto #0
 __all__ = ['distributed', 'DeviceMixedPrecision', 'speed_callbacks', 'distill_loss', 'Distill', 'make_learner', 'fit',
-           'seed_everything', 'train_baseline', 'finetune', 'evaluate']
+           'seed_everything', 'train_baseline', 'finetune', 'evaluate', 'plain_state', 'rng_state', 'set_rng_state',
+           'EpochCheckpoint', 'resume']
 
 # %% ../nbs/12_train.ipynb #66a9933c
 import atexit, random
 from contextlib import contextmanager
+from pathlib import Path
+import numpy as np
 from functools import partial
 import torch
 from torch import nn
@@ -25,6 +28,7 @@ from fastai.torch_core import set_seed
 from fastai.distributed import DistributedTrainer, DistributedDL
 from fastai.torch_core import num_distrib
 from .models import top1_accuracy
+from .io import save_atomic
 from .config import CHOICES
 
 # %% ../nbs/12_train.ipynb #1b36f167
@@ -108,13 +112,20 @@ def make_learner(model:nn.Module, data, cfg,
 
 def fit(learn:Learner, epochs:int, lr:float,
         schedule:str='one_cycle', # one_cycle | flat
+        checkpoint:str|Path|None=None, # write the state here after every epoch, and resume from it when it is there (see below)
        ) -> Learner:
     "Fit `learn` for `epochs` with `schedule`; under torchrun, in fastai's distributed context."
     if epochs <= 0: return learn
+    if schedule not in ('one_cycle', 'flat'): raise ValueError(f"unknown schedule {schedule!r}; valid: {', '.join(CHOICES['TRAIN.SCHEDULE'])}")
+    start, cbs = 0, []
+    if checkpoint is not None and num_distrib() <= 1:
+        loaders = (learn.dls.train, learn.dls.valid)
+        start = resume(learn, checkpoint, loaders)
+        cbs = [EpochCheckpoint(checkpoint, loaders)]
+        if start >= epochs: return learn
     with distributed(learn):
-        if schedule == 'one_cycle': learn.fit_one_cycle(epochs, lr)
-        elif schedule == 'flat': learn.fit(epochs, lr)
-        else: raise ValueError(f"unknown schedule {schedule!r}; valid: {', '.join(CHOICES['TRAIN.SCHEDULE'])}")
+        if schedule == 'one_cycle': learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
+        else: learn.fit(epochs, lr, cbs=cbs, start_epoch=start)
     return learn
 
 def seed_everything(data, seed:int):
@@ -127,11 +138,54 @@ def train_baseline(model:nn.Module, data, cfg) -> Learner:
     seed_everything(data, cfg.TRAIN.SEED)
     return fit(make_learner(model, data, cfg), cfg.TRAIN.EPOCHS, cfg.TRAIN.LR, cfg.TRAIN.SCHEDULE)
 
-def finetune(model:nn.Module, data, cfg, teacher:nn.Module|None=None) -> Learner:
+def finetune(model:nn.Module, data, cfg, teacher:nn.Module|None=None,
+             checkpoint:str|Path|None=None, # the epoch checkpoint to write and resume from (see `fit`)
+            ) -> Learner:
     "Finetune `model` (a reduced model) with `TRAIN.FINETUNE_EPOCHS`, `FINETUNE_LR`, `FINETUNE_SCHEDULE`, distilling from `teacher`, seeded by `REDUCE.SEED`."
     seed_everything(data, cfg.REDUCE.SEED)
-    return fit(make_learner(model, data, cfg, teacher), cfg.TRAIN.FINETUNE_EPOCHS, cfg.TRAIN.FINETUNE_LR, cfg.TRAIN.FINETUNE_SCHEDULE)
+    return fit(make_learner(model, data, cfg, teacher), cfg.TRAIN.FINETUNE_EPOCHS, cfg.TRAIN.FINETUNE_LR, cfg.TRAIN.FINETUNE_SCHEDULE, checkpoint)
 
 def evaluate(model:nn.Module, data, split:str='test') -> float:
     "Top-1 accuracy of `model` on `split` (a plain eval-mode loop, independent of the Learner)."
     return top1_accuracy(model, data.split(split))
+
+# %% ../nbs/12_train.ipynb #25a2cb03
+def plain_state(o):
+    "An optimiser's state with fastai's `L` lists as plain lists, numpy arrays as tensors: what a weights-only checkpoint may hold."
+    if isinstance(o, (L, list, tuple)): return [plain_state(x) for x in o]
+    if isinstance(o, dict): return {k: plain_state(v) for k, v in o.items()}
+    if isinstance(o, np.ndarray): return torch.from_numpy(o.copy())
+    if isinstance(o, np.generic): return o.item()   # a scheduler's numpy float
+    return o
+
+def rng_state(loaders=()) -> dict:
+    "The states of torch's, Python's and numpy's generators and of each loader's shuffling generator."
+    np_state = np.random.get_state()
+    return {'torch': torch.get_rng_state(), 'python': plain_state(random.getstate()), 'numpy': [np_state[0], torch.from_numpy(np_state[1].copy()), *np_state[2:]],
+            'loaders': [plain_state(dl.rng.getstate()) for dl in loaders]}
+
+def set_rng_state(state:dict, loaders=()):
+    "Put back the generators' states that `rng_state` took."
+    torch.set_rng_state(state['torch'])
+    v, internal, gauss = state['python']; random.setstate((v, tuple(internal), gauss))
+    name, keys, *rest = state['numpy']; np.random.set_state((name, keys.numpy(), *rest))
+    for dl, s in zip(loaders, state['loaders']): v, internal, gauss = s; dl.rng.setstate((v, tuple(internal), gauss))
+
+class EpochCheckpoint(Callback):
+    "After every epoch, write the weights, the optimiser's state, the epoch and the generators' states to `path`, atomically."
+    order = 60   # after the Recorder's epoch, before the next one starts
+    def __init__(self, path:str|Path, loaders=()): self.path, self.loaders = Path(path), loaders
+    def after_epoch(self):
+        save_atomic({'model': self.learn.model.state_dict(), 'opt': plain_state(self.opt.state_dict()), 'epoch': self.epoch + 1,
+                     'rng': rng_state(self.loaders)}, self.path)
+
+def resume(learn:Learner, path:str|Path, loaders=()) -> int:
+    "Load the state an `EpochCheckpoint` wrote to `path` into `learn` (weights, optimiser, generators); the epochs done, 0 without a file."
+    path = Path(path)
+    if not path.is_file(): return 0
+    st = torch.load(path, map_location='cpu', weights_only=True)
+    learn.model.load_state_dict(st['model'])
+    if learn.opt is None: learn.create_opt()
+    learn.opt.load_state_dict(st['opt'])
+    set_rng_state(st['rng'], loaders)
+    return int(st['epoch'])
