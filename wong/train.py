@@ -149,7 +149,7 @@ def evaluate(model:nn.Module, data, split:str='test') -> float:
     "Top-1 accuracy of `model` on `split` (a plain eval-mode loop, independent of the Learner)."
     return top1_accuracy(model, data.split(split))
 
-# %% ../nbs/12_train.ipynb #25a2cb03
+# %% ../nbs/12_train.ipynb #7f9dc9a3
 def plain_state(o):
     "An optimiser's state with fastai's `L` lists as plain lists, numpy arrays as tensors: what a weights-only checkpoint may hold."
     if isinstance(o, (L, list, tuple)): return [plain_state(x) for x in o]
