@@ -13,6 +13,7 @@ from pathlib import Path
 import torch
 from .io import write_text, write_json, read_json, file_hash, text_hash, locked
 from .pipeline import Run
+from .train import mixed_precision
 
 
 # %% ../nbs/19_ledger.ipynb #bb240b0f
@@ -44,8 +45,7 @@ def device_name() -> str:
 
 def precision_of(cfg, device:str='cpu') -> str:
     "The precision training runs in under `cfg` on `device`: bf16, fp16 or fp32."
-    mp = cfg.TRAIN.MIXED_PRECISION
-    if mp == 'auto': mp = ('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if torch.device(device).type == 'cuda' else 'none'
+    mp = mixed_precision(cfg, device)
     return 'fp32' if mp == 'none' else mp
 
 def source_commit() -> str:
