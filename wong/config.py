@@ -115,6 +115,24 @@ _C.HYBRID.AFFINE = 'channel'      # the linear role: none (identity), unit or ch
 _C.HYBRID.MIN_AGREEMENT = 0.0     # a unit may borrow its prototype's sign only when their sign agreement on the cache is at least this (0: every unit may)
 _C.HYBRID.LENDERS = 'site'        # whose prototypes a unit may borrow from: site (its own site's) or earlier (its own and every earlier site's)
 
+_C.AUTOREP = CN()                 # AutoReP (Peng et al., ICCV 2023): per unit a ReLU or a per-channel degree-2 polynomial, chosen by a hysteresis mask
+_C.AUTOREP.EPOCHS = 3             # mask epochs (their CIFAR scripts: 200), then the shared finetuning
+_C.AUTOREP.LR = 1e-3              # Adam (torch's constants) on weights, scores and coefficients together, cosine down to LR_END
+_C.AUTOREP.LR_END = 1e-5
+_C.AUTOREP.PENALTY = 10.0         # lambda of the hinge lambda * relu(kept / units - budget / units)
+_C.AUTOREP.THRESHOLD = 0.003      # hysteresis: a ReLU unit becomes a polynomial at score <= -t, a polynomial unit a ReLU at score > t
+_C.AUTOREP.SCALE_X2 = 0.1         # s in s * c2 * x^2 + c1 * x + c0 (their CIFAR-100 script: 0.1)
+_C.AUTOREP.DEGREE = 2             # the polynomial's degree: 2 (AutoReP), or 1 (c1 * x + c0)
+_C.AUTOREP.DAPA_EVERY = 10        # distribution-aware coefficients: reset to the least-squares fit every this many iterations ...
+_C.AUTOREP.DAPA_UNTIL = 500       # ... up to this iteration; after it only gradients move them
+_C.AUTOREP.VAR_MIN = 0.04         # the channel variance is clipped below at this before the fit
+_C.AUTOREP.DISTILL = 1.0          # weight of the distillation term (KL at TRAIN.TEMPERATURE, times T^2) beside the cross-entropy
+
+_C.KNAPSACK = CN()                # block ReLUs (Gorski and Avidan): one sign per block of a channel, block shapes chosen by a multiple-choice knapsack
+_C.KNAPSACK.BLOCKS = ('1x1', '1x2', '2x1', '2x2', '2x4', '4x2', '4x4', '8x8', 'all', 'identity', 'zero')   # HxW, all (the whole channel), identity, zero
+_C.KNAPSACK.IMAGES = 256          # unaugmented training images on which each option's distortion is measured (their CIFAR-100: 2,048)
+_C.KNAPSACK.BATCH = 256           # images per batch of that measurement
+
 _C.REDUCE = CN()                  # the reduction method an experiment runs (see *pipeline*: one registered method each)
 _C.REDUCE.METHOD = 'mapping'      # mapping (induced ReLUs from INDUCE.MAPPING) | induced (planned) | linearise | masks | snl_channel | hybrid | hybrid_snl (the hybrid from SNL's masks) | any registered method
 _C.REDUCE.BUDGET = 0.0            # DReLUs per image: a fraction of the flat model's when <= 1, else a count; 0: the method's own settings decide
@@ -188,7 +206,10 @@ MINIMA = {'MODEL.NUM_CLASSES': 1, 'MODEL.WIDTH': 1, 'MODEL.INPUT_SIZE': 0, 'DATA
           'PLAN.IMAGES': 1, 'PLAN.RECALIBRATE': 0, 'PLAN.MIN_PROTOTYPES': 1, 'PLAN.MAX_PROTOTYPES': 1, 'PLAN.CANDIDATES': 0, 'PLAN.CORRECTIONS': 1,
           'REDUCE.BUDGET': 0, 'REDUCE.SEED': 0, 'MPC.CALIBRATE': 1,
           'MASKS.LR': 1e-9, 'MASKS.PENALTY': 0, 'MASKS.GROWTH': 1, 'MASKS.PATIENCE': 0, 'MASKS.THRESHOLD': 0, 'MASKS.MAX_EPOCHS': 1, 'MASKS.DISTILL': 0,
-          'HYBRID.PROTOTYPES': 1e-9, 'HYBRID.MIN_AGREEMENT': 0}
+          'HYBRID.PROTOTYPES': 1e-9, 'HYBRID.MIN_AGREEMENT': 0,
+          'AUTOREP.EPOCHS': 1, 'AUTOREP.LR': 1e-9, 'AUTOREP.LR_END': 0, 'AUTOREP.PENALTY': 0, 'AUTOREP.THRESHOLD': 0, 'AUTOREP.SCALE_X2': 0,
+          'AUTOREP.DAPA_EVERY': 1, 'AUTOREP.DAPA_UNTIL': 0, 'AUTOREP.VAR_MIN': 1e-12, 'AUTOREP.DISTILL': 0,
+          'KNAPSACK.IMAGES': 1, 'KNAPSACK.BATCH': 1}
 MAXIMA = {'HYBRID.MIN_AGREEMENT': 1}
 
 NEUTRAL = {'HYBRID.MIN_AGREEMENT': 0.0, 'HYBRID.LENDERS': 'site', 'MODEL.CHECKPOINT_SHA256': ''}   # settings added after results were keyed: at this value they stay out of keys, so those results stay valid

@@ -86,8 +86,11 @@ class SNLLoss(Callback):
             with torch.no_grad(): t = self.teacher(*self.xb).float()
             T = self.temperature
             loss = loss + self.distill * T * T * F.kl_div(F.log_softmax(self.pred.float() / T, -1), F.log_softmax(t / T, -1), log_target=True, reduction='batchmean')
-        self.learn.loss_grad = loss + self.weight * sum(m.relaxed_cost() for m in self.relaxed)
+        self.learn.loss_grad = loss + self.penalty()
         self.learn.loss = self.learn.loss_grad.clone()
+    def penalty(self):
+        "What the relaxation pays: `weight` x the sum of the relaxed sites' costs (a subclass may pay otherwise)."
+        return self.weight * sum(m.relaxed_cost() for m in self.relaxed)
     def after_step(self):
         for m in self.constrained: m.constrain_()
 

@@ -7,7 +7,7 @@ __all__ = ['STEPS', 'DATA_KEYS', 'METHODS', 'FINETUNING', 'Step', 'step', 'Recor
            'own_layer', 'reduced_source', 'save_reduced', 'load_reduced', 'BaselineResult', 'model_keys', 'baseline',
            'FlattenResult', 'flatten_baseline', 'VerifyResult', 'verify', 'CacheResult', 'cache', 'Method', 'Reduction',
            'method', 'method_of', 'budget_drelus', 'gated_units', 'ReduceResult', 'affine_linear', 'priced', 'site_row',
-           'multiplications', 'priced_bytes', 'calibrated', 'byte_budget', 'reduce', 'FinetuneResult',
+           'multiplications', 'squares', 'priced_bytes', 'calibrated', 'byte_budget', 'reduce', 'FinetuneResult',
            'finetune_reduced', 'EvaluateResult', 'evaluate_reduced', 'ReportResult', 'plot_accuracy', 'plot_agreement',
            'mixed_versions', 'report_markdown', 'report', 'up_to_date', 'run_pipeline']
 
@@ -22,7 +22,7 @@ from .io import save_atomic, save_figure, write_text, write_json, read_json, fil
 from .config import save_cfg, NEUTRAL
 from .data import get_data
 from .models import model_from_cfg
-from .layers import ROLES, LAYERS, HybridReLU
+from .layers import ROLES, LAYERS, HybridReLU, role_counts
 from .relus import relu_sites, plot_drelus, trace
 from .flatten import flatten, write_flattened, compare_accuracy, verify_equivalence, graph_source
 from .cache import cache_drelus, weights_fingerprint
@@ -44,6 +44,7 @@ class Step:
     when: object = None    # cfg -> bool: whether it runs by default (None: always)
     doc: str = ''
     reads_when: object = None  # cfg -> more steps it reads with this configuration
+    version: int = 0       # raised when the step's code computes something else: a new version never reads an older one's artifacts
 
     def upstream(self, cfg) -> tuple:
         "The steps it reads with `cfg`."
@@ -54,13 +55,14 @@ STEPS = {}
 def step(name:str, result:type, folder:str|None=None, reads=(), config=(), data:bool=False, shared:bool=False, when=None,
          before:str|None=None, # a later notebook's step that runs before this declared one
          reads_when=None,      # cfg -> steps it also reads with that configuration (they may be declared later)
+         version:int=0,        # the step's code version (0: keys as before versions existed)
         ):
     "Decorator declaring `fn(run, out) -> result` as the pipeline step `name`."
     def register(fn):
         unknown = [r for r in reads if r not in STEPS]
         if unknown: raise ValueError(f"step {name} reads {', '.join(unknown)}, which is not declared before it; declared: {', '.join(STEPS)}")
         if before is not None and before not in STEPS: raise ValueError(f"step {name}: no step {before} to run before; declared: {', '.join(STEPS)}")
-        s = Step(name, fn, folder or name, result, tuple(reads), tuple(config), data, shared, when, fn.__doc__ or '', reads_when)
+        s = Step(name, fn, folder or name, result, tuple(reads), tuple(config), data, shared, when, fn.__doc__ or '', reads_when, version)
         items = [(k, v) for k, v in STEPS.items() if k != name]
         at = [k for k, _ in items].index(before) if before is not None else len(items)
         STEPS.clear(); STEPS.update(items[:at] + [(name, s)] + items[at:])
@@ -133,7 +135,7 @@ class Run:
         self.experiment = self.dir/cfg.OUTPUT.NAME if cfg.OUTPUT.NAME else self.dir
         self.device = 'cuda' if torch.cuda.is_available() else 'cpu'
         self._data, self.memo = None, {}   # memo: what a method computes once per run (see `Method`)
-        self.price = self.budget_bytes = None   # with a budget in bytes: (bytes per comparison, per multiplication) and the ReLU sites' bytes
+        self.price = self.budget_bytes = self.square_price = None   # with a budget in bytes: (bytes per comparison, per multiplication), the ReLU sites' bytes, bytes per square
 
     def find(self, path:str) -> Path|None:
         "The file `path` names: relative to the working directory, else to the config file's folder; None when neither has it."
@@ -190,7 +192,8 @@ class Run:
             rec = self.record(r)
             if rec is None: raise FileNotFoundError(f"step {step} needs the output of step {r} ({self.path(r)}/), which has not run: run it first")
             upstream[r] = rec.files
-        return key_of(step, self.settings(step), upstream)
+        v = STEPS[step].version
+        return key_of(step, self.settings(step), upstream, *([v] if v else []))
 
     @property
     def data(self):
@@ -404,6 +407,7 @@ class ReduceResult:
     sites: list          # per site: name, kind, units, DReLUs, gated units (what an MPC cost model prices)
     details: dict        # what the method recorded
     source_sha256: str   # the saved source is executed only when it still has this hash
+    poly_units: int = 0  # units computed by a polynomial (a square each)
 
 def _method_keys(cfg) -> tuple: return method_of(cfg).config
 
@@ -426,18 +430,22 @@ def priced(cfg) -> bool:
     return cfg.REDUCE.COST == 'mb' or getattr(METHODS.get(cfg.REDUCE.METHOD), 'priced', False)
 
 def site_row(s) -> dict:
-    "A `relu_sites` row as the dict a record keeps (name, kind, units, drelus, gated)."
-    return {'name': s.name, 'kind': s.kind, 'units': s.units, 'drelus': s.drelus, 'gated': s.gated}
+    "A `relu_sites` row as the dict a record keeps (name, kind, units, drelus, gated, poly)."
+    return {'name': s.name, 'kind': s.kind, 'units': s.units, 'drelus': s.drelus, 'gated': s.gated, 'poly': s.poly}
 
 def multiplications(row:dict) -> int:
-    "Multiplications by a sign per image of one site row: x times its own DReLU at every own unit, x times a borrowed sign at every gated unit."
-    if row['kind'] == 'linear': return 0
-    if row['kind'] in ('masked', 'hybrid'): return row['drelus'] + row.get('gated', 0)
-    return row['units']
+    "Products of two secrets per image of one site row, as its roles count them: x times its own DReLU at every own unit, x times a borrowed sign at every gated unit."
+    return role_counts({'gated': 0, 'poly': 0, **row})['multiplications']
 
-def priced_bytes(row:dict, price:tuple) -> float:
-    "MPC bytes per image of one site row (name, kind, units, drelus, gated) at `price` (bytes per comparison, per multiplication)."
-    return row['drelus'] * price[0] + multiplications(row) * price[1]
+def squares(row:dict) -> int:
+    "Squares of a secret per image of one site row (a polynomial unit's x^2), as its roles count them."
+    return role_counts({'gated': 0, 'poly': 0, **row})['squares']
+
+def priced_bytes(row:dict, price:tuple,
+                 square:float|None=None, # bytes per square (default: a multiplication's)
+                ) -> float:
+    "MPC bytes per image of one site row (name, kind, units, drelus, gated, poly) at `price` (bytes per comparison, per multiplication)."
+    return row['drelus'] * price[0] + multiplications(row) * price[1] + squares(row) * (price[1] if square is None else square)
 
 def calibrated(run:Run):
     "The calibrate step's result (CrypTen's cost per role); a clear error when it has not run."
@@ -463,9 +471,10 @@ def reduce(run:Run, out:Path) -> ReduceResult:
     m, total = method_of(run.cfg), run.result('flatten').drelus
     if run.cfg.REDUCE.COST == 'mb' and run.cfg.REDUCE.BUDGET:
         run.price, run.budget_bytes, all_bytes = byte_budget(run)
+        run.square_price = getattr(calibrated(run), 'square', None)
         b = int(run.budget_bytes // sum(run.price))   # the units that own DReLUs could keep: what a method unaware of bytes is given
     else: b = budget_drelus(run.cfg.REDUCE.BUDGET, total) if run.cfg.REDUCE.BUDGET else 0
-    if m.priced and not run.price: c = calibrated(run); run.price = (c.comparison, c.multiplication)
+    if m.priced and not run.price: c = calibrated(run); run.price, run.square_price = (c.comparison, c.multiplication), getattr(c, 'square', None)
     set_seed(run.cfg.REDUCE.SEED, reproducible=True)
     r = m.reduce(run, out, b)
     model = r.model.to(run.device).eval()
@@ -473,13 +482,13 @@ def reduce(run:Run, out:Path) -> ReduceResult:
     sites = relu_sites(model, run.cfg.MODEL.INPUT_SIZE)
     drelus = sum(s.drelus for s in sites)
     if run.budget_bytes is not None:
-        spent = sum(priced_bytes(site_row(s), run.price) for s in sites)
+        spent = sum(priced_bytes(site_row(s), run.price, run.square_price) for s in sites)
         if spent > run.budget_bytes * (1 + 1e-9):
             raise RuntimeError(f"method {m.name} made a model of {spent / 2**20:.4f} MiB per image in its ReLU sites for a budget of {run.budget_bytes / 2**20:.4f}")
     elif b and drelus > b: raise RuntimeError(f"method {m.name} made a model of {drelus:,} DReLUs for a budget of {b:,}")
     sha = save_reduced(model, out, f"A reduced model generated by wong: method {m.name}, {drelus:,} DReLUs per image.")
     return ReduceResult(m.name, b, drelus, gated_units(sites), {s.name: s.kind for s in sites},
-                        [site_row(s) for s in sites], r.details, sha)
+                        [site_row(s) for s in sites], r.details, sha, sum(s.poly for s in sites))
 
 # %% ../nbs/13_pipeline.ipynb #6464178e
 @dataclass

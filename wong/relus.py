@@ -96,7 +96,7 @@ def call_sites(graph:torch.fx.Graph) -> dict:
 # %% ../nbs/07_relus.ipynb #1486a140
 @dataclass
 class ReLUSite:
-    "A site of a model: its name, kind, output shape (C, H, W) and, per image, units, DReLUs paid, max-pool comparisons and other non-linear units."
+    "A site of a model: its name, kind, output shape (C, H, W) and, per image, units, DReLUs paid, max-pool comparisons, other non-linear units, gated and polynomial units."
     name: str
     kind: str
     shape: tuple
@@ -105,6 +105,7 @@ class ReLUSite:
     pool: int = 0   # comparisons of a max pooling (not counted as DReLUs, as the literature does)
     other: int = 0  # units of a non-linearity that is no comparison in MPC (sigmoid, SiLU, GELU, ...)
     gated: int = 0  # units gated by a borrowed sign: one multiplication each, no DReLU
+    poly: int = 0   # units computed by a polynomial (a square each, no DReLU)
 
 class _SiteTracer(torch.fx.Tracer):
     "Modules that declare a `drelu_count` stay leaves, like torch.nn's own modules."
@@ -165,12 +166,13 @@ def relu_sites(model:nn.Module,
         kind, drelus, other = cost
         site = getattr(m, 'site', name)   # the reduced model's modules name the flat site they stand for
         gated = m.gated_count(units) if hasattr(m, 'gated_count') else 0
+        poly = m.poly_count(units) if hasattr(m, 'poly_count') else 0
         if site in rows:                  # a second module of one site: an inducer's sign test beside its gate
             r = rows[site]
             if kind == 'inducer' and not drelus and r.kind != 'inducer': continue   # after its site, reading signs the site paid for: a hybrid site lending its prototypes' signs
             shape_ = r.shape if r.kind != 'inducer' else out_shape
-            rows[site] = ReLUSite(site, f"{r.kind}+{kind}", shape_, math.prod(shape_), r.drelus + drelus, r.pool, r.other + other, r.gated + gated)
-        else: rows[site] = ReLUSite(site, kind, out_shape if kind != 'inducer' else (), units if kind != 'inducer' else 0, drelus, 0, other, gated)
+            rows[site] = ReLUSite(site, f"{r.kind}+{kind}", shape_, math.prod(shape_), r.drelus + drelus, r.pool, r.other + other, r.gated + gated, r.poly + poly)
+        else: rows[site] = ReLUSite(site, kind, out_shape if kind != 'inducer' else (), units if kind != 'inducer' else 0, drelus, 0, other, gated, poly)
     return list(rows.values())
 
 def drelu_count(model:nn.Module, input_size:int|tuple|None=None) -> int:
