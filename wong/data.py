@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['ARRAY_CACHE_BYTES', 'Data', 'pad_crop_flip', 'ImageTensors', 'ArrayLoader', 'digits_data', 'read_cifar_batch',
-           'channel_stats', 'holdout_split', 'cifar_data', 'list_images', 'decoded_images', 'imagefolder_data',
-           'get_data']
+           'channel_stats', 'holdout_split', 'cifar_data', 'list_images', 'decoded_images', 'annotated_images',
+           'imagefolder_data', 'get_data']
 
 # %% ../nbs/03_data.ipynb #60431f2a
 import pickle, warnings
@@ -210,11 +210,12 @@ def list_images(folder:str|Path) -> tuple:
     return [p for p, _ in items], [l for _, l in items], classes
 
 def _decode(files, size):
-    "(N, 3, size, size) uint8 pixels of `files`, decoded and (where needed) resized as torchvision does."
-    resize = T.Compose([T.Resize(size), T.CenterCrop(size)])
+    "(N, 3, size, size) uint8 pixels of `files`, decoded as torchvision decodes them; an image of another size is an error (small images are never resized)."
     def one(f):
         im = _pil_rgb(f)
-        if im.size != (size, size): im = resize(im)
+        if im.size != (size, size):
+            raise ValueError(f"{f} is {im.size[0]}x{im.size[1]} pixels, but the images are read at {size}x{size} (MODEL.INPUT_SIZE): small images are never "
+                             "resized; give images of one size, with MODEL.INPUT_SIZE 0 (it follows them) or their side")
         return np.asarray(im).transpose(2, 0, 1)
     with ThreadPoolExecutor(4) as ex: return np.stack(list(ex.map(one, files)))
 
@@ -251,32 +252,45 @@ def _per_image_sets(root, s, aug, seed, valid_fraction):
     tr, va = holdout_split(len(train_aug), valid_fraction, seed)
     return Subset(train_aug, tr.tolist()), Subset(train_plain, va.tolist()), test, train_aug.classes
 
+def annotated_images(folder:str|Path, classes:list) -> tuple:
+    "`(files, labels)` of Tiny-ImageNet's `val/`: `images/<file>`, labelled by `val_annotations.txt` (file, class, box), in file order; `classes` as train/ names them."
+    folder, index = Path(folder), {c: i for i, c in enumerate(classes)}
+    rows = sorted(l.split('\t')[:2] for l in (folder/'val_annotations.txt').read_text().splitlines() if l.strip())
+    bad = sorted({c for _, c in rows if c not in index})
+    if bad: raise ValueError(f"{folder/'val_annotations.txt'}: class(es) {', '.join(bad[:5])} are not classes of train/")
+    return [str(folder/'images'/f) for f, _ in rows], [index[c] for _, c in rows]
+
 def imagefolder_data(cfg, device=None,
                      min_cache_bytes:int=ARRAY_CACHE_BYTES, # decoded sets at least this large are kept as .npy
                     ) -> Data:
     "A folder-per-class data set from `cfg.DATA.ROOT`: small images in memory, large ones through torchvision."
     root, s = Path(cfg.DATA.ROOT or '.'), cfg.MODEL.INPUT_SIZE
-    for sub in ('train', 'test'):
+    tiny = (root/'val'/'val_annotations.txt').is_file()   # Tiny-ImageNet as it ships: its labelled val/ is the test split
+    for sub in ('train',) if tiny else ('train', 'test'):
         if not (root/sub).is_dir():
             raise FileNotFoundError(f"imagefolder: {root/sub}/ not found; put images at {root}/train/<class>/*.png and {root}/test/<class>/*.png "
-                                    f"(optionally {root}/val/<class>/...), and set DATA.ROOT")
+                                    f"(optionally {root}/val/<class>/...), or Tiny-ImageNet's own layout (train/<class>/images/, val/images/ with "
+                                    f"val/val_annotations.txt), and set DATA.ROOT")
     files, labels, classes = list_images(root/'train')
-    test_files, test_labels, test_classes = list_images(root/'test')
-    if test_classes != classes: raise ValueError(f"imagefolder: the classes of {root/'test'} ({', '.join(test_classes)}) differ from those of {root/'train'} ({', '.join(classes)})")
+    if tiny: test_files, test_labels = annotated_images(root/'val', classes)
+    else:
+        test_files, test_labels, test_classes = list_images(root/'test')
+        if test_classes != classes: raise ValueError(f"imagefolder: the classes of {root/'test'} ({', '.join(test_classes)}) differ from those of {root/'train'} ({', '.join(classes)})")
     small = _is_small(files)
+    if tiny and not small: raise ValueError(f"imagefolder: {root} has Tiny-ImageNet's layout but images larger than 64 pixels; give train/, val/ and test/ folders per class")
     aug = _augment(cfg, small)
     if not small or aug == 'resized_crop':
         tr, va, te, classes = _per_image_sets(root, s, aug, cfg.DATA.SEED, cfg.DATA.VALID_FRACTION)
         return _loaders(tr, va, te, cfg.DATA.BATCH_SIZE, len(classes), 'imagefolder', device, cfg.DATA.NUM_WORKERS)
     cache = Path(cfg.DATA.ARRAY_DIR or Path(cfg.OUTPUT.DIR)/'data')
     x, y = decoded_images(files, s, cache, min_cache_bytes), torch.tensor(labels)
-    if (root/'val').is_dir():
+    if (root/'val').is_dir() and not tiny:
         vf, vl, _ = list_images(root/'val')
         train_idx, vx, vy = torch.arange(len(y)), decoded_images(vf, s, cache, min_cache_bytes), torch.tensor(vl)
     else:
         train_idx, valid_idx = (torch.from_numpy(i) for i in holdout_split(len(y), cfg.DATA.VALID_FRACTION, cfg.DATA.SEED))
         vx, vy = x[valid_idx], y[valid_idx]
-    xt = x if (root/'val').is_dir() else x[train_idx]
+    xt = x if (root/'val').is_dir() and not tiny else x[train_idx]
     del x   # the training and validation images are copies now: the whole array goes
     mean, std = channel_stats(xt)
     pad = 4 if aug == 'pad_crop' else 0

@@ -4,22 +4,22 @@
 
 # %% auto #0
 __all__ = ['BLOCK', 'BlockReLU', 'block_crypten', 'block_options', 'option_cost', 'channel_distortion', 'knapsack',
-           'plain_train_images', 'knapsack_model', 'check_knapsack', 'reduce_knapsack']
+           'plain_train_images', 'knapsack_model', 'distortion_table', 'check_knapsack', 'reduce_knapsack']
 
-# %% ../nbs/20_knapsack.ipynb #e733fbac
+# %% ../nbs/20_knapsack.ipynb #b4dd46a6
 import math, re, time
 import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
 from pathlib import Path
-from .io import write_json, save_array
+from .io import write_json, read_json, save_array
 from .layers import role
 from .relus import relu_sites
-from .pipeline import Run, method, Reduction, DATA_KEYS
+from .pipeline import Run, method, Reduction, DATA_KEYS, key_of
 from .masks import with_sites
 
-# %% ../nbs/20_knapsack.ipynb #eb24d039
+# %% ../nbs/20_knapsack.ipynb #c3515fee
 class BlockReLU(torch.nn.Module):
     "One sign per block of a channel: [mean of the block > 0] times every unit of it; per channel a block shape [bh, bw] ([0, 1] identity, [1, 0] zero)."
     kind = 'block'
@@ -53,7 +53,7 @@ class BlockReLU(torch.nn.Module):
         return int(gated.sum()) * hw
     def constructor_source(self): return f"BlockReLU({self.site!r}, {self.unit_shape})"
 
-# %% ../nbs/20_knapsack.ipynb #a63ae372
+# %% ../nbs/20_knapsack.ipynb #ba1dd630
 def _block_matrix(h:int, w:int, bh:int, bw:int) -> torch.Tensor:
     "(blocks, h * w) 0/1: which units each [bh, bw] block of an h x w channel holds (blocks cut at the edges, as ceil mode does)."
     rows, cols = torch.arange(h).repeat_interleave(w), torch.arange(w).repeat(h)
@@ -80,7 +80,7 @@ def block_crypten(m:nn.Module, x):
 BLOCK = role('block', "one sign per block of a channel ([mean > 0] times each unit): a DReLU per block, a multiplication per gated unit; identity and zero channels free",
              BlockReLU, multiplications=lambda r: r.get('gated', 0), ops={'crypten': block_crypten})
 
-# %% ../nbs/20_knapsack.ipynb #5d654b91
+# %% ../nbs/20_knapsack.ipynb #59042c58
 _SPECIAL = {'identity': (0, 1), 'zero': (1, 0)}
 
 def block_options(blocks:tuple, h:int, w:int) -> list:
@@ -103,7 +103,7 @@ def option_cost(o:tuple, h:int, w:int) -> tuple:
     if o in _SPECIAL.values(): return 0, 0
     return math.ceil(h / o[0]) * math.ceil(w / o[1]), h * w
 
-# %% ../nbs/20_knapsack.ipynb #958f4761
+# %% ../nbs/20_knapsack.ipynb #e1846b74
 @torch.no_grad()
 def channel_distortion(model:nn.Module, site:str, images:torch.Tensor, options:list,
                        batch:int=1024, # images per forward: several copies of `images`, each with another channel changed
@@ -144,7 +144,7 @@ def channel_distortion(model:nn.Module, site:str, images:torch.Tensor, options:l
         handle.remove()
         if inplace: mod.inplace = True
 
-# %% ../nbs/20_knapsack.ipynb #093fbd9c
+# %% ../nbs/20_knapsack.ipynb #a99e3a7b
 def knapsack(costs:list, noises:list, capacity:int) -> tuple:
     "`(choices, noise)`: one option per group (`costs[g][o]` whole numbers >= 0, `noises[g][o]`) with the least total noise of total cost <= `capacity`."
     least = sum(min(c) for c in costs)
@@ -167,7 +167,7 @@ def knapsack(costs:list, noises:list, capacity:int) -> tuple:
         o = int(choice[g, at]); picks.append(o); at -= costs[g][o]
     return picks[::-1], total
 
-# %% ../nbs/20_knapsack.ipynb #78f2ef44
+# %% ../nbs/20_knapsack.ipynb #3d24fa67
 def plain_train_images(data, n:int, seed:int=0) -> torch.Tensor:
     "`n` training images drawn with `seed`, normalised and not augmented (on a data set whose loader augments per image: the first `n` validation images)."
     ds = data.dls.train.dataset
@@ -188,6 +188,20 @@ def knapsack_model(flat:nn.Module, shapes:dict) -> nn.Module:
         b = BlockReLU(r.name, r.shape); b.blocks.copy_(torch.as_tensor(np.asarray(shapes[r.name])).view(-1, 2)); return b
     return with_sites(flat, make)
 
+def distortion_table(run:Run, flat:nn.Module, sites:list, images:torch.Tensor) -> dict:
+    "{site: {'options', 'noise' (C, options)}}: every option's distortion, measured once per flat model, data and `KNAPSACK` setting (kept in OUTPUT.DIR/knapsack/, read by every budget)."
+    c = run.cfg.KNAPSACK
+    f = run.dir/'knapsack'/f"{key_of('distortion', run.record('flatten').files, run.cfg.REDUCE.SEED, {k: run.setting(k) for k in DATA_KEYS + ('KNAPSACK',)})}.json"
+    if f.is_file(): return read_json(f)
+    t0, table = time.time(), {}
+    for r in sites:
+        h, w = (tuple(r.shape) + (1, 1))[1:3]
+        opts = block_options(tuple(c.BLOCKS), h, w)
+        table[r.name] = {'options': [list(o) for o in opts], 'noise': channel_distortion(flat, r.name, images, opts, c.BATCH).tolist()}
+        run.log(f"[knapsack] {r.name}: {r.shape[0]} channels x {len(opts)} shapes measured ({time.time() - t0:.0f} s)")
+    write_json(table, f)   # atomically: a killed measurement leaves nothing to trust
+    return table
+
 def check_knapsack(run:Run):
     "The block-shape set gives every channel at least one option."
     block_options(tuple(run.cfg.KNAPSACK.BLOCKS), 1, 1)
@@ -199,27 +213,21 @@ def reduce_knapsack(run:Run, out:Path, budget:int) -> Reduction:
     flat = run.flat().eval()
     images = plain_train_images(run.data, c.IMAGES, run.cfg.REDUCE.SEED).to(next(flat.parameters()).device)
     sites = [r for r in relu_sites(flat) if r.kind == 'relu']
-    costs, noises, where, table = [], [], [], {}
+    table = distortion_table(run, flat, sites, images)
+    costs, noises, where = [], [], []
     in_bytes = run.budget_bytes is not None
-    if in_bytes:
-        quantum = run.budget_bytes / 100_000
-        capacity = 100_000
-    else: capacity = budget
+    quantum, capacity = (run.budget_bytes / 100_000, 100_000) if in_bytes else (1, budget)
     for r in sites:
         h, w = (tuple(r.shape) + (1, 1))[1:3]
-        opts = block_options(tuple(c.BLOCKS), h, w)
-        noise = channel_distortion(flat, r.name, images, opts, c.BATCH)
-        table[r.name] = {'options': [list(o) for o in opts], 'noise': noise.tolist()}
+        opts = [tuple(o) for o in table[r.name]['options']]
         price = [option_cost(o, h, w) for o in opts]
         cost = [math.ceil((d * run.price[0] + g * run.price[1]) / quantum) if in_bytes else d for d, g in price]
         for ch in range(r.shape[0]):
-            costs.append(cost); noises.append(noise[ch].tolist()); where.append((r.name, ch, opts))
-        run.log(f"[knapsack] {r.name}: {r.shape[0]} channels x {len(opts)} shapes measured ({time.time() - t0:.0f} s)")
+            costs.append(cost); noises.append(table[r.name]['noise'][ch]); where.append((r.name, ch, opts))
     picks, total = knapsack(costs, noises, capacity)
     shapes = {r.name: np.ones((r.shape[0], 2), dtype=np.int64) for r in sites}
     for (site, ch, opts), o in zip(where, picks): shapes[site][ch] = opts[o]
     for s, v in shapes.items(): save_array(v, out/'blocks'/f"{s}.npy")
-    write_json(table, out/'blocks'/'distortion.json')
     chosen = {}
     for (site, ch, opts), o in zip(where, picks):
         k = 'x'.join(map(str, opts[o])) if opts[o] not in _SPECIAL.values() else {v: k for k, v in _SPECIAL.items()}[opts[o]]
