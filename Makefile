@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test export clean-nbs readme bench baseline
+.PHONY: install demo test export clean-nbs readme bench baseline engines
 
 $(STAMP): settings.ini setup.py constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,15 @@ $(STAMP): settings.ini setup.py constraints.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# SPU (semi2k, Cheetah) needs numpy < 2 and jax 0.4.34: an environment of its own beside .venv (real parties are separate processes anyway)
+ENGINE := .venv-spu
+$(ENGINE)/.installed: constraints-spu.txt
+	test -x $(ENGINE)/bin/python || $(PYTHON) -m venv $(ENGINE)
+	$(ENGINE)/bin/python -m pip install -q -c constraints-spu.txt spu
+	touch $@
+
+engines: $(ENGINE)/.installed
 
 demo: $(STAMP)
 	$(BIN)/wong_induce
@@ -40,6 +49,8 @@ baseline: $(STAMP)
 
 bench: $(STAMP)
 	for f in flatten_speed cluster_speed induced_speed train_speed relaxed_speed mpc_cost ray_sweep; do $(BIN)/python benchmarks/$$f.py || exit 1; done
+	# SPU's price per operation, in the engine environment (make engines)
+	test ! -x $(ENGINE)/bin/python || $(ENGINE)/bin/python benchmarks/spu_probe.py
 	# peak memory per step and the precision benchmark need CIFAR-10 on disk: DATA_ROOT=/path/to/cifar10-jpeg make bench
 	test -z "$(DATA_ROOT)" || $(BIN)/python benchmarks/precision.py --root $(DATA_ROOT)
 	test -z "$(DATA_ROOT)" || $(BIN)/python benchmarks/memory.py --cfg configs/cifar10_resnet18/baseline.yaml --opts DATA.ROOT $(DATA_ROOT)

@@ -106,7 +106,8 @@ def ledger_row(row:dict, cfg, baseline_sha256:str, wall_s:float, device:str|None
             'mpc_mb': float(row['mpc_mb']), 'valid_acc': float(row['valid_acc']), 'test_acc': float(row['test_acc']),
             'commit': commit or source_commit(), 'config_hash': config_hash(cfg), 'baseline_sha256': baseline_sha256,
             'device': device, 'precision': precision_of(cfg, 'cuda' if device.startswith(('NVIDIA', 'Tesla')) else 'cpu'),
-            'wall_s': round(float(wall_s), 1), 'name': row.get('name', '')}
+            'wall_s': round(float(wall_s), 1), 'name': row.get('name', ''),
+            **{k: float(v) for k, v in row.items() if k.startswith('mpc_mb_') and v is not None}}
 
 
 # %% ../nbs/21_ledger.ipynb #d10a1570

@@ -29,8 +29,12 @@ def holm(pvalues:list) -> list:
 # %% ../nbs/23_results.ipynb #7c4a7042
 def _budgets(rows): return list(dict.fromkeys((r['budget'], r['cost']) for r in sorted(rows, key=lambda r: (r['cost'], -r['budget']))))
 
+def _engines(rows:list) -> list:
+    "The `mpc_mb_<engine>` columns of `rows`, in a fixed order."
+    return sorted({k for r in rows for k in r if k.startswith('mpc_mb_')})
+
 def arm_summary(rows:list) -> list:
-    "Per budget and arm: seeds, mean and standard deviation of test top-1 (None for one seed), mean DReLUs and MiB."
+    "Per budget and arm: seeds, mean and standard deviation of test top-1 (None for one seed), mean DReLUs, gated and polynomial units, and MiB (CrypTen's, and each engine's `mpc_mb_<engine>` where every row has it)."
     out = []
     for b, cost in _budgets(rows):
         for arm in dict.fromkeys(r['arm'] for r in rows if (r['budget'], r['cost']) == (b, cost)):
@@ -38,7 +42,9 @@ def arm_summary(rows:list) -> list:
             acc = np.array([r['test_acc'] for r in rs])
             out.append({'budget': b, 'cost': cost, 'arm': arm, 'seeds': sorted(r['seed'] for r in rs), 'mean': float(acc.mean()),
                         'std': float(acc.std(ddof=1)) if len(rs) > 1 else None,
-                        'drelus': float(np.mean([r['drelus'] for r in rs])), 'mpc_mb': float(np.mean([r['mpc_mb'] for r in rs]))})
+                        'drelus': float(np.mean([r['drelus'] for r in rs])), 'mpc_mb': float(np.mean([r['mpc_mb'] for r in rs])),
+                        'gated': float(np.mean([r.get('gated_units', 0) for r in rs])), 'poly': float(np.mean([r.get('poly_units', 0) for r in rs])),
+                        **{k: (float(np.mean([r[k] for r in rs])) if all(r.get(k) is not None for r in rs) else None) for k in _engines(rows)}})
     return out
 
 def paired_with(rows:list, reference:str='masks') -> list:
@@ -61,6 +67,8 @@ def paired_with(rows:list, reference:str='masks') -> list:
 # %% ../nbs/23_results.ipynb #a768a667
 def _pct(x): return f"{100 * x:.2f}"
 
+_ENGINE_NAMES = {'mpc_mb_semi2k': 'SPU semi2k', 'mpc_mb_cheetah': 'SPU Cheetah'}
+
 def protocol_markdown(spec_path:str|Path, root:str|Path='.') -> str:
     "The result tables of the protocol that `spec_path` (YAML: title, ledger, baseline, reference, post_hoc) describes, paths relative to `root`."
     root = Path(root)
@@ -76,10 +84,13 @@ def protocol_markdown(spec_path:str|Path, root:str|Path='.') -> str:
     if not rows: return '\n'.join(md + ['No arm has finished on this baseline yet.']) + '\n'
     devices, precisions = sorted({r['device'] for r in rows}), sorted({r['precision'] for r in rows})
     md += [f"{len(rows)} row{'s' if len(rows) != 1 else ''} in `{spec['ledger']}`, {', '.join(precisions)}, run on {'; '.join(devices)}; test top-1 %, mean ± standard deviation over seeds "
-           "(MiB: CrypTen's bytes per image, predicted by the calibrated cost model).", '',
-           '| budget | arm | seeds | test top-1 % | DReLUs | MiB |', '|---|---|---|---:|---:|---:|']
+           "(MiB: bytes per image in CrypTen, predicted by its calibrated cost model" + (", and on " + ', '.join(_ENGINE_NAMES.get(k, k) for k in _engines(rows)) +
+           " at their measured prices per operation, ReLU-type sites only" if _engines(rows) else '') + "; the budget counts CrypTen's).", '',
+           '| budget | arm | seeds | test top-1 % | DReLUs | gated units | polynomial units | MiB CrypTen |' + ''.join(f" MiB {_ENGINE_NAMES.get(k, k)} |" for k in _engines(rows)),
+           '|---|---|---|---:|---:|---:|---:|---:|' + '---:|' * len(_engines(rows))]
     md += [f"| {budget_label(s['budget'], s['cost'])} | {mark(s['arm'])} | {', '.join(map(str, s['seeds']))} | {_pct(s['mean'])}"
-           f"{'' if s['std'] is None else ' ± ' + _pct(s['std'])} | {s['drelus']:,.0f} | {s['mpc_mb']:.3f} |" for s in arm_summary(rows)]
+           f"{'' if s['std'] is None else ' ± ' + _pct(s['std'])} | {s['drelus']:,.0f} | {s['gated']:,.0f} | {s['poly']:,.0f} | {s['mpc_mb']:.3f} |"
+           + ''.join(f" {'–' if s[k] is None else format(s[k], '.3f')} |" for k in _engines(rows)) for s in arm_summary(rows)]
     pairs = paired_with(rows, spec['reference'])
     if pairs:
         md += ['', f"Paired by seed with `{spec['reference']}` (arm minus {spec['reference']}, test top-1 points; 95% t-interval; two-sided paired t-test, "

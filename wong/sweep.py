@@ -17,12 +17,13 @@ import numpy as np
 import yaml
 from fastcore.script import call_parse, Param
 from fastai.torch_core import rank_distrib
+import torch
 from .io import write_json, write_text, read_json, save_figure, cli_errors
 from .config import get_cfg, demo_cfg, OPTS
 from .pipeline import run_pipeline, Run, key_of, METHODS, budget_drelus, up_to_date
 from .train import evaluate
 from .relus import relu_sites
-from .mpc import cost_model, CostModel
+from .mpc import cost_model, CostModel, estimate, ENGINE_COLUMNS
 from .ledger import read_ledger, append_rows, ledger_lookup, ledger_row, baseline_sha256, record_path, source_commit
 from .io import error_message
 
@@ -103,6 +104,7 @@ def run_method(method:str, budget:float, seed:int, cfg, cost=None, cfg_file=None
     return dict(method=method, budget=budget, cost=c.REDUCE.COST, seed=seed, drelus=red.drelus, gated_units=red.gated_units, poly_units=red.poly_units, mpc_mb=mpc['bytes'] / 2**20,
                 mpc_rounds=mpc['rounds'], valid_acc=ev.valid_acc, test_acc=ev.test_acc, name=c.OUTPUT.NAME, budget_drelus=red.budget,
                 valid_before=ev.valid_before, extra_epochs=red.details.get('epochs', 0) + extra_epochs,
+                **{f"mpc_mb_{k}": estimate(e).predict(red.sites)['bytes'] / 2**20 for k, e in ENGINE_COLUMNS.items()},   # ReLU-type sites, at SPU's measured prices
                 **({'reached_by_penalty': red.details['reached_by_penalty']} if 'reached_by_penalty' in red.details else {}))
 
 # %% ../nbs/22_sweep.ipynb #8958ea8d
@@ -165,9 +167,9 @@ def paired_differences(rows:list) -> list:
 def sweep_markdown(rows:list, baseline:dict) -> str:
     "The sweep's tables in Markdown: every run, then mean and standard deviation over seeds."
     md = [f"Baseline (flat): {baseline['drelus']:,} DReLUs, {baseline['mpc_mb']:.3f} MiB per image (CrypTen, predicted), test top-1 {baseline['test_acc']:.2%}", '',
-          '| method | budget | seed | DReLUs | share | gated units | MPC MiB | rounds | epochs before finetuning | valid before finetuning | valid after | test after | experiment |',
-          '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|']
-    md += [f"| {arm_of(r)} | {budget_label(*budget_of(r))} | {r['seed']} | {r['drelus']:,} | {r['drelus'] / baseline['drelus']:.2%} | {r['gated_units']:,} | "
+          '| method | budget | seed | DReLUs | share | gated units | polynomial units | MPC MiB | rounds | epochs before finetuning | valid before finetuning | valid after | test after | experiment |',
+          '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|']
+    md += [f"| {arm_of(r)} | {budget_label(*budget_of(r))} | {r['seed']} | {r['drelus']:,} | {r['drelus'] / baseline['drelus']:.2%} | {r['gated_units']:,} | {r.get('poly_units', 0):,} | "
            f"{r['mpc_mb']:.3f} | {r['mpc_rounds']:,} | {r.get('extra_epochs', 0)} | {r['valid_before']:.2%} | {r['valid_acc']:.2%} | {r['test_acc']:.2%} | {r['name']} |" for r in rows]
     md += ['', '| method | budget | n | test mean | test std | DReLUs (mean) | MPC MiB (mean) |', '|---|---:|---:|---:|---:|---:|---:|']
     md += [f"| {s['method']} | {budget_label(s['budget'], s['cost'])} | {s['n']} | {s['test_mean']:.2%} | {'–' if s['test_std'] is None else format(s['test_std'], '.2%')} | {s['drelus']:,.0f} | {s['mpc_mb']:.3f} |" for s in summarise(rows)]
@@ -277,6 +279,7 @@ def _remote_run(cfg_text:str, method:str, budget:float, seed:int, cost:dict|None
 def _run_on_ray(todo:list, cfg, cost, cfg_file, workers:int, cpus_per_run:float, gpus_per_run:float, address:str|None, log,
                 on_row=None, # called as on_row(method, budget, seed, row, seconds) as each run finishes
                 imports:list=(), # modules registering methods, imported by every worker (`import_methods`)
+                threads:int=1,   # torch's intra-op threads in every task: the serial sweep's, whatever the task's CPUs
                ) -> dict:
     "Rows of the runs `todo` [(index, method, budget, seed)] as Ray tasks: {index: row}; a failed run is logged and left out."
     ray = import_ray()
@@ -286,7 +289,7 @@ def _run_on_ray(todo:list, cfg, cost, cfg_file, workers:int, cpus_per_run:float,
         else: ray.init(num_cpus=max(1, int(workers * cpus_per_run)), num_gpus=int(workers * gpus_per_run), include_dashboard=False,
                        log_to_driver=False, configure_logging=False)
     task = ray.remote(_remote_run).options(num_cpus=cpus_per_run, num_gpus=gpus_per_run, max_retries=0)
-    pending = {task.remote(run_config(cfg, m, b, s).dump(), m, b, s, asdict(cost) if cost else None, cfg_file, cpus_per_run, list(imports)): (j, m, b, s)
+    pending = {task.remote(run_config(cfg, m, b, s).dump(), m, b, s, asdict(cost) if cost else None, cfg_file, threads, list(imports)): (j, m, b, s)
                for j, m, b, s in todo}
     rows, failed, t0 = {}, [], time.time()
     try:
@@ -315,6 +318,7 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
           finished:bool=False,     # read back the runs that have finished and train nothing: the table and plots of the sweep so far
           ledger:str|Path|None=None, # a results ledger (see *ledger*): its runs are read back, not run; each finished run is added to it
           imports:str|list|None=None, # modules registering methods of one's own (`import_methods`), imported here and in Ray workers
+          threads:int|None=None,   # torch's intra-op threads of every run, here and in Ray tasks (default: this process's); a run's rounding depends on it
          ) -> list:
     "Run every method at every budget and seed in `cfg`'s work directory; write the table and the plots; return the rows."
     methods = [m.strip() for m in methods.split(',')] if isinstance(methods, str) else list(methods)
@@ -344,6 +348,9 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
         return None if hit is None else read_json(record_path(ledger, hit)).get('details') or hit
     def to_ledger(c, row, secs):
         if ledger: append_rows(ledger, [ledger_row({**row, 'arm': arm_of(row)}, c, sha, secs, commit=commit)], [c], [row])
+    threads = int(threads or torch.get_num_threads())
+    if threads < 1: raise ValueError(f"--threads {threads}: give at least 1")
+    torch.set_num_threads(threads)   # every run of the sweep, here or in a Ray task, with one thread count
     if workers is None or finished:
         for j, (m, b, s) in enumerate(runs):
             t0 = time.time()
@@ -372,7 +379,7 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
                 _, _, b, s = next(t for t in todo if t[1] == m)
                 METHODS[m].prepare(Run(run_config(cfg, m, b, s), cfg_file, progress, log))
         rows.update(_run_on_ray(todo, cfg, cost, cfg_file, workers, cpus_per_run, gpus_per_run, address, log,
-                                on_row=lambda m, b, s, row, secs: to_ledger(run_config(cfg, m, b, s), row, secs), imports=imports))
+                                on_row=lambda m, b, s, row, secs: to_ledger(run_config(cfg, m, b, s), row, secs), imports=imports, threads=threads))
     if finished:
         log(f"[sweep] {len(rows)} of {len(runs)} runs finished (read back)" + (f"; not run yet: {', '.join(waiting)}" if waiting else ''))
         if not rows: raise ValueError(f"none of the {len(runs)} runs of this sweep has finished: run it without --finished")
@@ -426,6 +433,7 @@ def wong_sweep(budgets:_BUDGETS=None,
                finished:bool=False,                     # read back the runs that have finished, train nothing: the table and plots so far
                ledger:str=None,                         # results ledger (CSV): its runs are read back, not run; every finished run is added
                imports:str=None,                        # comma-separated modules (or .py files) registering methods with @method (also --import)
+               threads:int=None,                        # torch's threads in every run, here and in Ray tasks (default: torch's own count here)
                opts:OPTS=None,
                debug:bool=False,                        # show the traceback of an error
               ):
@@ -436,7 +444,7 @@ def wong_sweep(budgets:_BUDGETS=None,
         c = get_cfg(cfg, opts) if cfg else demo_cfg(opts)
         runs = len(budgets) * len(seeds or [0]) * len(methods.split(','))
         rows = sweep(c, budgets, methods, seeds or [0], cfg_file=cfg, name=name, workers=workers, cpus_per_run=cpus_per_run,
-                     gpus_per_run=gpus_per_run, address=address, matched=matched, finished=finished, ledger=ledger, imports=imports)
+                     gpus_per_run=gpus_per_run, address=address, matched=matched, finished=finished, ledger=ledger, imports=imports, threads=threads)
         print_sweep(Path(c.OUTPUT.DIR)/name)
         if len(rows) < runs and not finished: raise RuntimeError(f"{runs - len(rows)} of {runs} runs failed (their errors are above); the table holds the others")
 
