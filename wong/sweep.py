@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['ANCHOR_KEYS', 'DEFAULT_METHODS', 'TRAINS_FIRST', 'ROW_KEYS', 'RUN_STEPS', 'default_anchors', 'load_anchors',
            'matching_anchors', 'dataset_of', 'network_of', 'run_name', 'run_config', 'matched_config', 'run_method',
-           'baseline_accuracy', 'arm_of', 'budget_label', 'budget_of', 'summarise', 'paired_differences',
+           'baseline_accuracy', 'arm_name', 'arm_of', 'budget_label', 'budget_of', 'summarise', 'paired_differences',
            'sweep_markdown', 'plot_sweep', 'write_sweep', 'import_methods', 'import_ray', 'sweep', 'wong_induce',
            'print_sweep', 'wong_sweep', 'combine_sweeps', 'wong_compare']
 
 # %% ../nbs/22_sweep.ipynb #3fe9cd52
-import csv, io, re, time
+import csv, io, time
 from dataclasses import asdict
 from pathlib import Path
 import numpy as np
@@ -67,7 +67,7 @@ def network_of(cfg) -> str: return cfg.MODEL.ARCH.removeprefix('cifar_')
 # %% ../nbs/22_sweep.ipynb #9a202d53
 DEFAULT_METHODS = ('induced', 'linearise', 'masks')
 TRAINS_FIRST = ('masks', 'snl_channel', 'hybrid', 'hybrid_snl', 'autorep')   # methods that train the weights before finetuning (their epochs are their rows' extra_epochs)
-ROW_KEYS = ('method', 'budget', 'cost', 'seed', 'drelus', 'gated_units', 'poly_units', 'mpc_mb', 'mpc_rounds', 'valid_acc', 'test_acc', 'name',
+ROW_KEYS = ('method', 'arm', 'budget', 'cost', 'seed', 'drelus', 'gated_units', 'poly_units', 'mpc_mb', 'mpc_rounds', 'valid_acc', 'test_acc', 'name',
             'budget_drelus', 'valid_before', 'extra_epochs')
 
 def run_name(method:str, budget:float, seed:int, cost:str='drelus', affine:str='none',
@@ -101,7 +101,7 @@ def run_method(method:str, budget:float, seed:int, cfg, cost=None, cfg_file=None
     res = run_pipeline(c, RUN_STEPS, cfg_file, progress, log, memo=memo)
     red, ev = res['reduce'], res['evaluate']
     mpc = cost.predict(red.sites) if cost is not None else {'bytes': float('nan'), 'rounds': 0}
-    return dict(method=method, budget=budget, cost=c.REDUCE.COST, seed=seed, drelus=red.drelus, gated_units=red.gated_units, poly_units=red.poly_units, mpc_mb=mpc['bytes'] / 2**20,
+    return dict(method=method, arm=arm_name(c, method, extra_epochs > 0), budget=budget, cost=c.REDUCE.COST, seed=seed, drelus=red.drelus, gated_units=red.gated_units, poly_units=red.poly_units, mpc_mb=mpc['bytes'] / 2**20,
                 mpc_rounds=mpc['rounds'], valid_acc=ev.valid_acc, test_acc=ev.test_acc, name=c.OUTPUT.NAME, budget_drelus=red.budget,
                 valid_before=ev.valid_before, extra_epochs=red.details.get('epochs', 0) + extra_epochs,
                 **{f"mpc_mb_{k}": estimate(e).predict(red.sites)['bytes'] / 2**20 for k, e in ENGINE_COLUMNS.items()},   # ReLU-type sites, at SPU's measured prices
@@ -121,13 +121,15 @@ def baseline_accuracy(cfg, cost=None) -> dict:
     write_json({'key': key, 'result': result}, f)
     return result
 
+def arm_name(cfg, method:str|None=None, matched:bool=False) -> str:
+    "The arm of a run configured by `cfg`: its method, with its variant from its settings (`REDUCE.AFFINE`, `OUTPUT.TAG`, matched epochs) in brackets: `masks`, `masks[channel]`, `hybrid[ma75]`, `linearise[matched]`."
+    variant = [v for v in (cfg.REDUCE.AFFINE if cfg.REDUCE.AFFINE != 'none' else '', cfg.OUTPUT.TAG, 'matched' if matched else '') if v]
+    m = method or cfg.REDUCE.METHOD
+    return f"{m}[{','.join(variant)}]" if variant else m
+
 def arm_of(row:dict) -> str:
-    "The arm a row belongs to: its method, with its variant (`REDUCE.AFFINE`, `OUTPUT.TAG`, matched epochs; read from its experiment name) in brackets: `masks`, `masks[channel]`, `hybrid[ma75]`, `linearise[matched]`."
-    m = re.fullmatch(rf".*?_s{row['seed']}((?:_.+)?)", row.get('name', ''))
-    variant = m[1].lstrip('_') if m else ''
-    if re.search(r'(^|_)plus\d+$', variant):   # `_plus<N>`: N is masks' epochs at the row's seed, so the arm says `matched`, not N, and pairs across seeds
-        variant = ','.join(filter(None, [re.sub(r'_?plus\d+$', '', variant), 'matched']))
-    return f"{row['method']}[{variant}]" if variant else row['method']
+    "The arm a row belongs to, as its run recorded it (`arm_name`; a row written before rows carried it: its method)."
+    return row.get('arm') or row['method']
 
 def budget_label(budget:float, cost:str='drelus') -> str:
     "A budget as a reader says it: `10% of DReLUs`, `5,000 DReLUs`, `3% of MiB`, `2.5 MiB` (`cost`: what the budget counts, `REDUCE.COST`)."
