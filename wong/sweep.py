@@ -362,7 +362,9 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
                 rows[j] = hit; log(f"[sweep {j + 1}/{len(runs)}] {m} at {b:g}, seed {s}: in the ledger, not run (test top-1 {hit['test_acc']:.2%})"); continue
             if finished and not up_to_date(c, RUN_STEPS, cfg_file):
                 waiting.append(c.OUTPUT.NAME); continue
-            row = run_method(m, b, s, cfg, cost, cfg_file, progress, log, memo, extra)
+            try: row = run_method(m, b, s, cfg, cost, cfg_file, progress, log, memo, extra)
+            except Exception as e:   # one run's failure (a budget the method cannot reach, ...): said in one line, the others go on, as on Ray
+                log(f"[sweep] failed: {m} at {b:g}, seed {s}: {type(e).__name__}: {error_message(e)}"); continue
             dt = time.time() - t0
             rows[j] = row
             to_ledger(c, row, dt)
