@@ -1,37 +1,29 @@
-"""Add each engine's bytes (`mpc_mb_<engine>`: the run's ReLU-type sites at that engine's measured prices, `wong.mpc.ENGINE_COLUMNS`)
-to the rows of a ledger that lack them, from the runs' reduce records in a work directory that holds them (the sites a
-reduced model pays). The rows' records are updated with them; the ledger is rewritten under its lock, atomically.
+"""Add each engine's bytes (`mpc_mb_<engine>`, `wong.mpc.engine_mb`) to the rows of a ledger that lack them, from the runs'
+reduce records in a work directory that holds them (the sites a reduced model pays).
 
     python tools/price_ledger.py results/cifar10_resnet18.csv work/cifar10_resnet18
 """
 import argparse
 from pathlib import Path
-from wong.io import locked, read_json, write_json, write_text
-from wong.ledger import read_ledger, record_path, _csv
-from wong.mpc import estimate, ENGINE_COLUMNS
+from wong.io import read_json
+from wong.ledger import update_ledger
+from wong.mpc import engine_mb, ENGINE_COLUMNS
 
-def price(ledger, workdir) -> int:
-    "Fill the missing engine columns of `ledger`'s rows from `workdir`'s reduce records; returns the rows priced."
-    done = 0
-    with locked(ledger):
-        rows = read_ledger(ledger)
-        for r in rows:
-            missing = [k for k in ENGINE_COLUMNS if r.get(f"mpc_mb_{k}") is None]
-            rec_file = Path(workdir)/r['name']/'reduced'/'record.json'
-            if not missing or not rec_file.is_file(): continue
-            reduced = read_json(rec_file)['result']
-            if reduced['drelus'] != r['drelus']: raise ValueError(f"{rec_file}: {reduced['drelus']:,} DReLUs, but the ledger's row {r['name']} has {r['drelus']:,}: another run")
-            new = {f"mpc_mb_{k}": estimate(ENGINE_COLUMNS[k]).predict(reduced['sites'])['bytes'] / 2**20 for k in missing}
-            r.update(new)
-            f = record_path(ledger, r); rec = read_json(f)
-            rec['row'].update(new)
-            if 'details' in rec: rec['details'].update(new)
-            write_json(rec, f); done += 1
-        if done: write_text(_csv(rows), ledger)
-    return done
+def pricer(workdir):
+    "`update(row, record)` for `update_ledger`: the engines' bytes of a row that lacks them, from `workdir`'s reduce record of its run."
+    def update(row, rec):
+        f = Path(workdir)/row['name']/'reduced'/'record.json'
+        if all(row.get(f"mpc_mb_{k}") is not None for k in ENGINE_COLUMNS) or not f.is_file(): return False
+        reduced = read_json(f)['result']
+        if reduced['drelus'] != row['drelus']: raise ValueError(f"{f}: {reduced['drelus']:,} DReLUs, but the ledger's row {row['name']} has {row['drelus']:,}: another run")
+        new = engine_mb(reduced['sites'])
+        row.update(new); rec['row'].update(new)
+        if 'details' in rec: rec['details'].update(new)
+        return True
+    return update
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('ledger'); p.add_argument('workdir')
     a = p.parse_args()
-    print(f"{price(a.ledger, a.workdir)} rows priced")
+    print(f"{update_ledger(a.ledger, pricer(a.workdir))} rows priced")

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['POLY', 'relu_fit', 'PolyReLU', 'poly_crypten', 'SoftPolyReLU', 'AutoRePLoss', 'relu_budget', 'autorep_model',
-           'harden_poly', 'KeptCount', 'check_autorep', 'reduce_autorep']
+           'harden_poly', 'kept_relus', 'KeptCount', 'check_autorep', 'reduce_autorep']
 
 # %% ../nbs/19_autorep.ipynb #207c9387
 import copy, math, time
@@ -107,11 +107,12 @@ class SoftPolyReLU(nn.Module):
         c = self.c0.shape
         c0, c1, c2 = relu_fit(self.moments.running_mean, self.moments.running_var.clamp(min=self.var_min).sqrt())
         self.c0.copy_((c0 / 5).view(c)); self.c1.copy_(c1.view(c)); self.c2.copy_((c2 / 10).view(c))
+    poly = PolyReLU.poly   # s * c2 * x^2 + c1 * x + c0: the hardened site's polynomial
     def forward(self, x):
         self.hysteresis_()
         if self.training: self.dapa_(x)
         m = _mask_gate(self.score, self.mask).to(x.dtype)
-        return m * torch.relu(x) + (1 - m) * (self.scale * self.c2 * x * x + self.c1 * x + self.c0)
+        return m * torch.relu(x) + (1 - m) * self.poly(x)
     def drelu_count(self, units): return int(self.mask.sum())
     def relaxed_cost(self): return _mask_gate(self.score, self.mask).sum()
 
@@ -164,12 +165,16 @@ def harden_poly(soft:nn.Module, keep:int|None=None) -> tuple:
         setattr(hard, n, p)
     return hard, demoted
 
+def kept_relus(model:nn.Module) -> int:
+    "The units that `model`'s AutoReP sites keep as ReLUs now."
+    return sum(m.drelu_count(0) for m in model.modules() if isinstance(m, SoftPolyReLU))
+
 class KeptCount(Callback):
     "Log AutoReP's kept ReLUs after every mask epoch."
     order = 90
     def __init__(self, budget:int, log=print): self.budget, self.log, self.history = budget, log, []
     def after_epoch(self):
-        kept = sum(m.drelu_count(0) for m in self.model.modules() if isinstance(m, SoftPolyReLU))
+        kept = kept_relus(self.model)
         self.history.append([self.epoch + 1, kept]); self.log(f"[autorep] epoch {self.epoch + 1}: {kept:,} ReLUs kept (budget {self.budget:,})")
 
 # %% ../nbs/19_autorep.ipynb #58e4fcb5
@@ -183,7 +188,6 @@ def check_autorep(run:Run):
 @method('autorep', config=_AUTOREP, roles=('relu', 'poly'), check=check_autorep)
 def reduce_autorep(run:Run, out:Path, budget:int) -> Reduction:
     "AutoReP: a hysteresis mask per unit between a ReLU and a per-channel quadratic, trained with the weights under a hinge on the kept count; squares paid in bytes."
-    check_autorep(run)
     c, t0 = run.cfg.AUTOREP, time.time()
     flat = run.flat()
     units = sum(r.units for r in relu_sites(flat) if r.kind == 'relu')
@@ -196,7 +200,7 @@ def reduce_autorep(run:Run, out:Path, budget:int) -> Reduction:
                     cbs=speed_callbacks(run.cfg, run.data.dls.device) + [loss])
     ck = run.experiment/'autorep.resume'/f"{run.key('reduce')}.pth"
     with learn.no_logging(), learn.no_bar(): fit(learn, c.EPOCHS, c.LR, 'cosine', ck, lr_end=c.LR_END, cbs=[counter])
-    kept = sum(m.drelu_count(0) for m in model.modules() if isinstance(m, SoftPolyReLU))
+    kept = kept_relus(model)
     hard, demoted = harden_poly(model.eval(), keep)
     for n, m in hard.named_children():
         if isinstance(m, PolyReLU): save_array(m.mask.cpu().numpy(), out/'masks'/f"{m.site}.npy")

@@ -7,7 +7,7 @@ __all__ = ['BLOCK', 'BlockReLU', 'block_crypten', 'block_options', 'option_cost'
            'plain_train_images', 'knapsack_model', 'distortion_table', 'check_knapsack', 'reduce_knapsack']
 
 # %% ../nbs/20_knapsack.ipynb #b4dd46a6
-import math, re, time
+import copy, math, re, time
 import numpy as np
 import torch
 from torch import nn
@@ -171,11 +171,10 @@ def knapsack(costs:list, noises:list, capacity:int) -> tuple:
 def plain_train_images(data, n:int, seed:int=0) -> torch.Tensor:
     "`n` training images drawn with `seed`, normalised and not augmented (on a data set whose loader augments per image: the first `n` validation images)."
     ds = data.dls.train.dataset
-    if hasattr(ds, 'transform') and hasattr(ds, 'x'):
+    if hasattr(ds, 'transform') and hasattr(ds, 'pad'):   # ImageTensors: its own normalisation, without its augmentation
+        plain = copy.copy(ds); plain.pad = 0
         idx = torch.randperm(len(ds), generator=torch.Generator().manual_seed(seed))[:n]
-        x = ds.x[idx.to(ds.x.device)]
-        x = x.to(torch.float32) / 255 if x.dtype == torch.uint8 else x.to(torch.float32)
-        return (x - ds.mean.to(x.device)) / ds.std.to(x.device)
+        return plain.transform(ds.x[idx.to(ds.x.device)])
     out, got = [], 0
     for xb, _ in data.dls.valid:
         out.append(xb); got += len(xb)

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['BUILT_IN', 'LOCAL_SETTINGS', 'LEDGER_COLUMNS', 'portable_config', 'run_settings', 'config_hash', 'config_of',
            'device_name', 'precision_of', 'source_commit', 'ledger_row', 'read_ledger', 'run_id', 'records_dir',
-           'record_path', 'append_rows', 'check_ledger', 'baseline_sha256', 'ledger_lookup']
+           'record_path', 'append_rows', 'update_ledger', 'check_ledger', 'baseline_sha256', 'ledger_lookup']
 
 # %% ../nbs/21_ledger.ipynb #dc0a6364
 import csv, io, json, platform, subprocess
@@ -188,6 +188,18 @@ def _append_one(path, seed):   # a writer process of the test below (module-leve
 
 
 # %% ../nbs/21_ledger.ipynb #7e48f056
+def update_ledger(path:str|Path, update) -> int:
+    "Apply `update(row, record) -> bool` (True: it changed them, in place) to every row of the ledger at `path` and its record, under the ledger's lock; write the changed records and the ledger atomically; return how many changed."
+    path, changed = Path(path), 0
+    with locked(path):
+        rows = read_ledger(path)
+        for r in rows:
+            f = record_path(path, r)
+            rec = read_json(f)
+            if update(r, rec): write_json(rec, f); changed += 1
+        if changed: write_text(_csv(rows), path)
+    return changed
+
 def check_ledger(path:str|Path, baseline_sha256:str|None=None) -> list:
     "The rows of the ledger at `path`, each checked against its record and, when given, against `baseline_sha256`."
     rows = read_ledger(path)

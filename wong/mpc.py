@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['ESTIMATES', 'ENGINE_COLUMNS', 'import_crypten', 'crypten_parties', 'supported', 'role_of', 'node_kind', 'PrivateRun',
-           'private_inference', 'CostModel', 'calibrate', 'estimate', 'site_bytes', 'site_costs', 'site_costs_markdown',
-           'cost_markdown', 'plot_site_bytes', 'compare_private', 'CalibrateResult', 'calibrate_step', 'cost_model',
-           'MPCResult', 'mpc', 'experiments', 'wong_mpc']
+           'private_inference', 'CostModel', 'calibrate', 'estimate', 'engine_mb', 'site_bytes', 'site_costs',
+           'site_costs_markdown', 'cost_markdown', 'plot_site_bytes', 'compare_private', 'CalibrateResult',
+           'calibrate_step', 'cost_model', 'MPCResult', 'mpc', 'experiments', 'wong_mpc']
 
 # %% ../nbs/17_mpc.ipynb #4affb5b1
 import multiprocessing, os, sys, tempfile, time, traceback, types
@@ -352,6 +352,10 @@ def estimate(engine:str) -> CostModel:
     if engine not in ESTIMATES: raise ValueError(f"unknown engine {engine!r}; estimated engines: {', '.join(ESTIMATES)}")
     cmp_bits, mult_bits, source, square_bits = ESTIMATES[engine]
     return CostModel(engine, cmp_bits / 8, mult_bits / 8, source=source, square=None if square_bits is None else square_bits / 8)
+
+def engine_mb(sites:list) -> dict:
+    "`{'mpc_mb_<column>': MiB}` per image of site rows `sites` on each engine of `ENGINE_COLUMNS`, at its measured prices (ReLU-type sites only)."
+    return {f"mpc_mb_{k}": estimate(e).predict(sites)['bytes'] / 2**20 for k, e in ENGINE_COLUMNS.items()}
 
 def site_bytes(run:PrivateRun) -> dict:
     "ReLU-type site -> measured bytes per image, an inducer's prototype signs counted with its site."

@@ -445,7 +445,8 @@ def priced_bytes(row:dict, price:tuple,
                  square:float|None=None, # bytes per square (default: a multiplication's)
                 ) -> float:
     "MPC bytes per image of one site row (name, kind, units, drelus, gated, poly) at `price` (bytes per comparison, per multiplication)."
-    return row['drelus'] * price[0] + multiplications(row) * price[1] + squares(row) * (price[1] if square is None else square)
+    n = role_counts({'gated': 0, 'poly': 0, **row})
+    return n['comparisons'] * price[0] + n['multiplications'] * price[1] + n['squares'] * (price[1] if square is None else square)
 
 def calibrated(run:Run):
     "The calibrate step's result (CrypTen's cost per role); a clear error when it has not run."

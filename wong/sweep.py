@@ -23,7 +23,7 @@ from .config import get_cfg, demo_cfg, OPTS
 from .pipeline import run_pipeline, Run, key_of, METHODS, budget_drelus, up_to_date
 from .train import evaluate
 from .relus import relu_sites
-from .mpc import cost_model, CostModel, estimate, ENGINE_COLUMNS
+from .mpc import cost_model, CostModel, engine_mb
 from .ledger import read_ledger, append_rows, ledger_lookup, ledger_row, baseline_sha256, record_path, source_commit
 from .io import error_message
 
@@ -104,7 +104,7 @@ def run_method(method:str, budget:float, seed:int, cfg, cost=None, cfg_file=None
     return dict(method=method, arm=arm_name(c, method, extra_epochs > 0), budget=budget, cost=c.REDUCE.COST, seed=seed, drelus=red.drelus, gated_units=red.gated_units, poly_units=red.poly_units, mpc_mb=mpc['bytes'] / 2**20,
                 mpc_rounds=mpc['rounds'], valid_acc=ev.valid_acc, test_acc=ev.test_acc, name=c.OUTPUT.NAME, budget_drelus=red.budget,
                 valid_before=ev.valid_before, extra_epochs=red.details.get('epochs', 0) + extra_epochs,
-                **{f"mpc_mb_{k}": estimate(e).predict(red.sites)['bytes'] / 2**20 for k, e in ENGINE_COLUMNS.items()},   # ReLU-type sites, at SPU's measured prices
+                **engine_mb(red.sites),   # ReLU-type sites, at SPU's measured prices
                 **({'reached_by_penalty': red.details['reached_by_penalty']} if 'reached_by_penalty' in red.details else {}))
 
 # %% ../nbs/22_sweep.ipynb #8958ea8d
