@@ -143,6 +143,7 @@ _C.REDUCE.SEED = 0                # seed of the reduction and of finetuning; the
 _C.MPC = CN()
 _C.MPC.IMAGES = 0                 # test images run under 2-party MPC by the mpc step; 0: the step is off
 _C.MPC.SETTING = 'public'         # public: weights known to the party running linear layers | secret: weights secret-shared
+_C.MPC.ENGINE = 'crypten'         # crypten (2 parties, trusted dealer) | semi2k | cheetah (SPU, 2 parties; needs the engine environment, `make engines`)
 _C.MPC.TIMEOUT = 1800             # seconds before a private inference is abandoned
 _C.MPC.CALIBRATE = 2              # images of the flat model's measured CrypTen run that calibrates the cost model
 
@@ -163,6 +164,7 @@ CHOICES = {
     'TRAIN.CHANNELS_LAST': ('auto', 'on', 'off'),
     'CACHE.SPLIT': ('valid',),   # the train loader is shuffled and augmented; the test split is held out
     'MPC.SETTING': ('public', 'secret'),
+    'MPC.ENGINE': ('crypten', 'semi2k', 'cheetah'),
     'REDUCE.COST': ('drelus', 'mb'),
     'HYBRID.AFFINE': ('none', 'unit', 'channel'),
     'HYBRID.LENDERS': ('site', 'earlier'),
