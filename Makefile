@@ -7,6 +7,16 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: install demo test export clean-nbs readme bench baseline engines
 
+# SPU (semi2k, Cheetah) needs numpy < 2 and jax 0.4.34: an environment of its own beside .venv (real parties are separate processes anyway);
+# wong finds it there (or at $$WONG_SPU_PYTHON) and runs its module wong.spu_party in it
+ENGINE := .venv-spu
+$(ENGINE)/.installed: constraints-spu.txt
+	test -x $(ENGINE)/bin/python || $(PYTHON) -m venv $(ENGINE)
+	$(ENGINE)/bin/python -m pip install -q -c constraints-spu.txt spu
+	touch $@
+
+engines: $(ENGINE)/.installed
+
 $(STAMP): settings.ini setup.py constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
@@ -18,21 +28,13 @@ $(STAMP): settings.ini setup.py constraints.txt
 	$(BIN)/python -m pip install -q -c constraints.txt --no-deps crypten
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) $(ENGINE)/.installed
 
-# SPU (semi2k, Cheetah) needs numpy < 2 and jax 0.4.34: an environment of its own beside .venv (real parties are separate processes anyway)
-ENGINE := .venv-spu
-$(ENGINE)/.installed: constraints-spu.txt
-	test -x $(ENGINE)/bin/python || $(PYTHON) -m venv $(ENGINE)
-	$(ENGINE)/bin/python -m pip install -q -c constraints-spu.txt spu
-	touch $@
-
-engines: $(ENGINE)/.installed
 
 demo: $(STAMP)
 	$(BIN)/wong_induce
 
-test: $(STAMP)
+test: $(STAMP) $(ENGINE)/.installed
 	$(BIN)/python tools/test_notebooks.py $(TEST_ARGS)
 
 export: $(STAMP)

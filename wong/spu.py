@@ -7,7 +7,7 @@ __all__ = ['ENGINES', 'PROBE_SIZES', 'PRIMITIVES', 'NETWORKS', 'Program', 'lower
            'engine_inference', 'charges', 'probe_program', 'EngineCost', 'calibrate_engine', 'latency',
            'engine_markdown', 'compare_engine']
 
-# %% ../nbs/18b_spu.ipynb #94be0adb
+# %% ../nbs/18b_spu.ipynb #d7c024d0
 import json, os, subprocess, tempfile
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -20,7 +20,7 @@ from .layers import ROLES, PrototypeSigns, HybridReLU
 from .relus import trace
 from .mpc import node_kind, role_of, _layer, PrivateRun, ENGINE_RUNS
 
-# %% ../nbs/18b_spu.ipynb #e6ec6202
+# %% ../nbs/18b_spu.ipynb #84e8aec2
 class Program:
     "A wong model lowered to SPU's primitives, node by node: what `spu_party` runs, as JSON and arrays (no pickle)."
     def __init__(self, secret:bool):
@@ -84,7 +84,7 @@ def _out_shape(op:str, ins:list, params:dict, a:dict) -> tuple:
     if op == 'upsample': return (ins[0][0], a['h'], a['w'])
     return tuple(ins[0])
 
-# %% ../nbs/18b_spu.ipynb #38aeb317
+# %% ../nbs/18b_spu.ipynb #8898d429
 def _idx(t) -> np.ndarray: return t.detach().cpu().flatten().numpy().astype(np.int64)
 
 def _masked_spu(m:nn.Module, p:Program, x:str) -> str:
@@ -133,7 +133,7 @@ for _name, _op in {'relu': lambda m, p, x: p.op('relu', x), 'linear': lambda m, 
                    'induced': _induced_spu, 'masked': _masked_spu, 'hybrid': lambda m, p, x, *lent: _hybrid_spu(m, p, x, *lent)[0]}.items():
     ROLES[_name].ops['spu'] = _op   # each role's SPU computation, in its Role
 
-# %% ../nbs/18b_spu.ipynb #5f36baaf
+# %% ../nbs/18b_spu.ipynb #b87f8d69
 def _folds(model:nn.Module, graph) -> dict:
     "Batch norms that follow a convolution (its only user): bn node -> conv node, folded into it as deployments do."
     out = {}
@@ -224,7 +224,7 @@ def lower(model:nn.Module,        # a flat or reduced wong model
     p.outputs = [out]
     return p
 
-# %% ../nbs/18b_spu.ipynb #4a52121f
+# %% ../nbs/18b_spu.ipynb #6395f992
 ENGINES = {'semi2k': 'SPU semi2k, 2 parties', 'cheetah': 'SPU Cheetah, 2 parties'}
 
 def spu_python() -> str:
@@ -289,7 +289,7 @@ def engine_inference(model:nn.Module,        # a flat or reduced wong model
     return EngineRun(setting, n, np.array(r['outputs'][p.outputs[0]], dtype=np.float32), plain, nodes, r['setup']['bytes'] / n, r['seconds'],
                      engine=engine, setup=r['setup'])
 
-# %% ../nbs/18b_spu.ipynb #2b707003
+# %% ../nbs/18b_spu.ipynb #afcf03cf
 PROBE_SIZES = (1024, 4096, 16384, 65536, 262144)   # elements: bytes between them are interpolated
 PRIMITIVES = ('drelu', 'relu', 'mul_bit', 'mul', 'square', 'trunc')
 
@@ -311,7 +311,7 @@ def charges(p:Program) -> list:
             elif op == 'affine': c = ('mul' if secret else 'trunc', n)
             elif op in ('conv2d', 'linear'): c = (_linear_key(p, ins), 1) if secret else ('trunc', n)
             elif op == 'mean' or (op == 'pool' and ins['attrs']['kind'] == 'avg'): c = ('trunc', n)
-            elif op == 'pool': c = (_linear_key(p, ins), 1)
+            elif op == 'pool' and ins['attrs']['kind'] == 'max': c = (_linear_key(p, ins), 1)
             else: continue
             out.append((node['name'], *c))
     return out
@@ -337,7 +337,7 @@ def probe_program(p:Program|None, setting:str, images:int=1, sizes:tuple=PROBE_S
     for node in (p.nodes if p is not None and setting == 'secret' else []) + (p.nodes if p is not None else []):
         for ins in node['instrs']:
             key = _linear_key(p, ins) if ins['op'] in ('conv2d', 'linear', 'pool') else None
-            if key is None or key in seen or (ins['op'] == 'pool' and ins['attrs']['kind'] == 'avg'): continue
+            if key is None or key in seen or (ins['op'] == 'pool' and ins['attrs']['kind'] != 'max'): continue
             if ins['op'] != 'pool' and not any(v in p.secret_names for v in ins['params'].values()): continue
             seen.add(key)
             x = f"x{len(seen)}"
@@ -403,7 +403,7 @@ def calibrate_engine(engine:str, setting:str='public', model:nn.Module|None=None
     return EngineCost(engine, setting, prices, messages, linear, len(images) if images is not None else 1,
                       f"probes of {', '.join(f'{n:,}' for n in sizes)} elements per primitive" + (f", {len(linear)} linear layers by shape" if linear else '') + f" ({ENGINES[engine]})")
 
-# %% ../nbs/18b_spu.ipynb #3117e947
+# %% ../nbs/18b_spu.ipynb #e4435cae
 NETWORKS = {'LAN': (3e9, 0.3e-3), 'WAN': (100e6, 40e-3)}   # name -> (bits per second, round-trip seconds)
 
 def latency(nodes:list, network:str, round_trips:dict|None=None) -> float:
@@ -412,7 +412,7 @@ def latency(nodes:list, network:str, round_trips:dict|None=None) -> float:
     rate, rtt = NETWORKS[network]
     return sum(max(n['sent'], n['received']) * 8 / rate + (round_trips or {}).get(n['node'], n['messages']) * rtt for n in nodes)
 
-# %% ../nbs/18b_spu.ipynb #417c9b03
+# %% ../nbs/18b_spu.ipynb #c99ee698
 def _engine_summary(r:EngineRun, labels:torch.Tensor, predicted:dict) -> dict:
     y = labels.numpy()
     comparisons = sum(n['bytes'] for n in r.nodes if n['kind'] in ROLES and n['kind'] != 'linear')

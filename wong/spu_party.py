@@ -22,7 +22,7 @@ def _conv2d(jnp, lax, x, w, b=None, stride=(1, 1), padding=(0, 0), dilation=(1, 
     return y if b is None else y + b.reshape(1, -1, 1, 1)
 
 def _pool(jnp, lax, x, kernel, stride, padding, ceil, kind, count_include_pad=True):
-    "Max or average pooling of x (N, C, H, W); ceil mode pads the right edge, and an average divides by the units inside."
+    "Max, average or sum pooling of x (N, C, H, W); ceil mode pads the right edge, and an average divides by the units inside."
     pads = [(0, 0), (0, 0)]
     for i in range(2):
         n = x.shape[2 + i] + 2 * padding[i]
@@ -31,6 +31,7 @@ def _pool(jnp, lax, x, kernel, stride, padding, ceil, kind, count_include_pad=Tr
     win, st = (1, 1) + tuple(kernel), (1, 1) + tuple(stride)
     if kind == 'max': return lax.reduce_window(x, -jnp.inf, lax.max, win, st, pads)
     total = lax.reduce_window(x, 0., lax.add, win, st, pads)
+    if kind == 'sum': return total
     if not ceil and (padding == [0, 0] or count_include_pad): return total * (1. / (kernel[0] * kernel[1]))
     # public: how many units each window divides by (torch: the padding counts when count_include_pad, the ceil mode's overhang never)
     ones = np.pad(np.ones(x.shape[2:], np.float32), [(p, p) for p in padding], constant_values=1. if count_include_pad else 0.)[None, None]
