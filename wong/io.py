@@ -185,7 +185,7 @@ def load_source(source:str, class_name:str='FlatModel') -> type:
 
 # %% ../nbs/00_io.ipynb #d6b8a436
 _USER_ERRORS = (ValueError, KeyError, FileNotFoundError, NotADirectoryError, IsADirectoryError, FileExistsError,
-                PermissionError, TypeError, RuntimeError)
+                PermissionError, TypeError, RuntimeError, TimeoutError)
 
 def error_message(e:BaseException) -> str:
     "The message of `e` as a user should read it (a KeyError without its quotes, an OSError with its file)."

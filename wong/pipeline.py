@@ -13,7 +13,7 @@ __all__ = ['STEPS', 'DATA_KEYS', 'METHODS', 'FINETUNING', 'Step', 'step', 'Recor
 
 # %% ../nbs/13_pipeline.ipynb #856b3f8d
 import copy, functools, json, shutil, subprocess, tempfile, time, warnings
-from dataclasses import dataclass, asdict, fields, field
+from dataclasses import dataclass, asdict, fields, field, MISSING
 from pathlib import Path
 import torch
 from torch import nn
@@ -86,7 +86,9 @@ class Record:
         try:
             r = cls(**{k: d[k] for k in ('step', 'key', 'finished', 'files', 'result')}, version=d.get('version', ''))
             names = {f.name for f in fields(result_type)}
-            if set(r.result) != names: raise KeyError(f"result fields {sorted(r.result)}, expected {sorted(names)}")
+            required = {f.name for f in fields(result_type) if f.default is MISSING and f.default_factory is MISSING}
+            if not required <= set(r.result) <= names:   # a field added later with a default may be missing from an older record
+                raise KeyError(f"result fields {sorted(r.result)}, expected {sorted(names)}")
             r.result = result_type(**r.result)
         except (KeyError, TypeError) as e: raise ValueError(f"{path} is not a record of wong ({e}); delete it to have the step rerun") from e
         return r
