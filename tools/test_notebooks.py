@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
-LONGEST_FIRST = {'23_sweep': 9, '17_mpc': 8, '16_masks': 7, '19_hybrid': 6, '15_plan': 5, '08_flatten': 4, '13_pipeline': 3, '07_relus': 2, '12_train': 1}
+LONGEST_FIRST = {'23_sweep': 10, '18b_spu': 9, '17_mpc': 8, '16_masks': 7, '19_hybrid': 6, '15_plan': 5, '08_flatten': 4, '13_pipeline': 3, '07_relus': 2, '12_train': 1}
 bin_dir = Path(sys.executable).parent
 
 def run_one(nb, flags):

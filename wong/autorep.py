@@ -64,7 +64,7 @@ POLY = role('poly', "a ReLU at the units its mask keeps, a per-channel polynomia
             truncations=lambda r: r['drelus'] + 3 * r.get('poly', 0),   # after x times a sign; after the square, s*c2 times it, and c1 times x
             ops={'crypten': poly_crypten})
 
-# %% ../nbs/20_autorep.ipynb #efd1387d
+# %% ../nbs/20_autorep.ipynb #8bf1875b
 def poly_spu(m:nn.Module, p, x:str) -> str:
     "SPU: ReLUs at the kept units, s*c2*x^2 + c1*x + c0 at the polynomial units (one square each), put back in place."
     shape, mask = p.shapes[x], m.mask.detach().cpu().flatten()

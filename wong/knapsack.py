@@ -80,7 +80,7 @@ def block_crypten(m:nn.Module, x):
 BLOCK = role('block', "one sign per block of a channel ([mean > 0] times each unit): a DReLU per block, a multiplication per gated unit; identity and zero channels free",
              BlockReLU, multiplications=lambda r: r.get('gated', 0), ops={'crypten': block_crypten})
 
-# %% ../nbs/21_knapsack.ipynb #8e85c4fa
+# %% ../nbs/21_knapsack.ipynb #5f0bea17
 def block_spu(m:nn.Module, p, x:str) -> str:
     "SPU: one comparison per block (its sum > 0), one multiplication by the block's bit per gated unit; identity and zero channels free."
     shape = p.shapes[x]
