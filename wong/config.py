@@ -137,6 +137,7 @@ _C.REDUCE = CN()                  # the reduction method an experiment runs (see
 _C.REDUCE.METHOD = 'mapping'      # mapping (induced ReLUs from INDUCE.MAPPING) | induced (planned) | linearise | masks | snl_channel | hybrid | hybrid_snl (the hybrid from SNL's masks) | any registered method
 _C.REDUCE.BUDGET = 0.0            # DReLUs per image: a fraction of the flat model's when <= 1, else a count; 0: the method's own settings decide
 _C.REDUCE.COST = 'drelus'         # what REDUCE.BUDGET counts: drelus, or mb (MPC bytes per image by the calibrated cost model: a fraction <= 1 of the flat model's, else MiB)
+_C.REDUCE.ENGINE = 'crypten'      # whose bytes REDUCE.COST mb counts: crypten (its calibrated cost model) | semi2k | cheetah (SPU's measured prices per operation)
 _C.REDUCE.AFFINE = 'none'         # the linear units of masks, linearise, ...: none (the identity, as published), unit or channel (a*x + b learnt while finetuning)
 _C.REDUCE.SEED = 0                # seed of the reduction and of finetuning; the baseline's is TRAIN.SEED (changing this never retrains it)
 
@@ -166,6 +167,7 @@ CHOICES = {
     'MPC.SETTING': ('public', 'secret'),
     'MPC.ENGINE': ('crypten', 'semi2k', 'cheetah'),
     'REDUCE.COST': ('drelus', 'mb'),
+    'REDUCE.ENGINE': ('crypten', 'semi2k', 'cheetah'),
     'HYBRID.AFFINE': ('none', 'unit', 'channel'),
     'HYBRID.LENDERS': ('site', 'earlier'),
     'REDUCE.AFFINE': ('none', 'unit', 'channel'),

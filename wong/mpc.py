@@ -22,7 +22,7 @@ from .io import write_json, write_text, save_figure, cli_errors
 from .layers import ROLES, LAYERS, PrototypeSigns, HybridReLU, StochasticDepth, role_counts
 from .relus import trace, relu_sites, input_shape_of
 from .config import get_cfg, CHOICES
-from .pipeline import step, Run, run_pipeline, DATA_KEYS, priced_bytes, priced, site_row
+from .pipeline import step, Run, run_pipeline, DATA_KEYS, priced_bytes, priced, site_row, ENGINE_PRICES
 
 # %% ../nbs/17_mpc.ipynb #658dff93
 _ONNX_SHIM = 'torch.onnx._internal.registration'
@@ -347,6 +347,8 @@ ESTIMATES = {   # engine -> (bits per comparison, bits per multiplied unit, sour
 }
 
 ENGINE_COLUMNS = {'semi2k': 'SPU semi2k (measured)', 'cheetah': 'SPU Cheetah (measured)'}   # a sweep row's `mpc_mb_<column>`: the sites priced on that engine
+for _e, _name in ENGINE_COLUMNS.items():   # REDUCE.ENGINE: budgets in bytes counted at these prices
+    ENGINE_PRICES[_e] = (ESTIMATES[_name][0] / 8, ESTIMATES[_name][1] / 8, ESTIMATES[_name][3] / 8)
 
 def estimate(engine:str) -> CostModel:
     "The estimating `CostModel` of a published protocol in `ESTIMATES` (bytes only: the sources give no rounds)."

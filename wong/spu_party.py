@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'WARMUP', 'LINK', 'operations', 'plan', 'plaintext', 'compile_program', 'party', 'link_totals', 'run',
-           'main', 'cli']
+           'main', 'cli', 'party_main', 'delay_proxy', 'run_processes']
 
 # %% ../nbs/18a_party.ipynb #9edf322c
 import json, os, re, sys, threading, time
@@ -206,3 +206,129 @@ def cli():
     except Exception as e:
         print(f"{type(e).__name__}: {e}", file=sys.stderr)
         sys.exit(1)
+
+# %% ../nbs/18a_party.ipynb #86e12bd8
+def _save_shares(path, shares:dict, rank:int):
+    "One party's shares (name -> libspu.Share) as uint8 arrays in an npz (no pickle)."
+    arrays = {}
+    for name, sh in shares.items():
+        arrays[f"{name}|meta"] = np.frombuffer(sh[rank].meta, np.uint8)
+        for i, c in enumerate(sh[rank].share_chunks): arrays[f"{name}|{i}"] = np.frombuffer(c, np.uint8)
+    np.savez(path, **arrays)
+
+def _load_shares(path) -> dict:
+    import spu.libspu as libspu
+    out = {}
+    with np.load(path, allow_pickle=False) as z:
+        names = sorted({k.split('|')[0] for k in z.files})
+        for name in names:
+            s = libspu.Share()
+            s.meta = z[f"{name}|meta"].tobytes()
+            s.share_chunks = [z[f"{name}|{i}"].tobytes() for i in range(sum(k.startswith(name + '|') for k in z.files) - 1)]
+            out[name] = s
+    return out
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+def party_main():
+    "`python -c 'from wong.spu_party import party_main; party_main()' WORKDIR RANK HOST0 HOST1`: one party in its own process over SPU's brpc link."
+    import ctypes, spu.libspu as libspu
+    d, rank, hosts = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3:5]
+    if rank == 0: os.dup2(os.open(d/'spu.log', os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), 1)
+    try:
+        program = json.loads((d/'program.json').read_text())
+        with np.load(d/'arrays.npz', allow_pickle=False) as z: arrays = {k: z[k] for k in z.files}
+        with np.load(d/'inputs.npz', allow_pickle=False) as z: inputs = {k: z[k] for k in z.files}
+        exes = compile_program(program, arrays, plaintext(program, arrays, inputs))
+        cfg = _config(libspu, program['protocol'], True)
+        desc = libspu.link.Desc()
+        desc.recv_timeout_ms = int(program.get('timeout', 600) * 1000)
+        for r, h in enumerate(hosts): desc.add_party(f"party{r}", h)
+        lctx = libspu.link.create_brpc(desc, rank)
+        shares = {k: [v] * 2 for k, v in _load_shares(d/f"shares_{rank}.npz").items()}   # this party's own share at both indices
+        times = []
+        out = party(rank, lctx, cfg, exes, shares, program['outputs'], times)
+        lctx.stop_link()
+        ctypes.CDLL(None).fflush(None)
+        _save_shares(d/f"outputs_{rank}.npz", {n: [s] * 2 for n, s in zip(program['outputs'], out)}, 0)
+        (d/f"times_{rank}.json").write_text(json.dumps({'nodes': [e[0] for e in exes], 'seconds': times}))
+    except Exception as e:
+        print(f"{type(e).__name__}: {e}", file=sys.stderr)
+        sys.exit(1)
+
+async def _pipe(reader, writer, delay:float, rate:float):
+    "Forward one direction: every chunk leaves after the link's serialisation time at `rate` (bits per second, 0: unlimited) plus `delay` seconds."
+    import asyncio
+    loop, free, queue = asyncio.get_running_loop(), 0., asyncio.Queue()
+    async def send():
+        while True:
+            due, data = await queue.get()
+            if data is None: writer.close(); return
+            wait = due - loop.time()
+            if wait > 0: await asyncio.sleep(wait)
+            writer.write(data); await writer.drain()
+    task = asyncio.ensure_future(send())
+    while True:
+        data = await reader.read(1 << 16)
+        now = loop.time()
+        if not data: await queue.put((now, None)); break
+        free = max(free, now) + (len(data) * 8 / rate if rate else 0.)
+        await queue.put((free + delay, data))
+    await task
+
+def delay_proxy(listen:int, target:int, rtt:float, rate:float, stop):
+    "Forward 127.0.0.1:`listen` to 127.0.0.1:`target` with half the round trip `rtt` (seconds) each way and `rate` bits per second each way, until `stop` is set."
+    import asyncio
+    async def handle(r, w):
+        for _ in range(200):   # the party behind may not listen yet: brpc's own client retries too
+            try: tr, tw = await asyncio.open_connection('127.0.0.1', target); break
+            except ConnectionRefusedError: await asyncio.sleep(0.05)
+        else: w.close(); return
+        await asyncio.gather(_pipe(r, tw, rtt / 2, rate), _pipe(tr, w, rtt / 2, rate), return_exceptions=True)
+    async def main():
+        server = await asyncio.start_server(handle, '127.0.0.1', listen)
+        while not stop.is_set(): await asyncio.sleep(0.05)
+        server.close()
+    asyncio.run(main())
+
+def run_processes(workdir, rtt:float=0., rate:float=0., timeout:float=600) -> dict:
+    "Run the program in `workdir` with the two parties as separate processes over SPU's brpc link on loopback, through a delay proxy when `rtt` or `rate` is given (per node: seconds, bytes, messages)."
+    import subprocess, spu.api as spu_api, spu.libspu as libspu
+    d = Path(workdir)
+    program = json.loads((d/'program.json').read_text())
+    with np.load(d/'arrays.npz', allow_pickle=False) as z: arrays = {k: z[k] for k in z.files}
+    with np.load(d/'inputs.npz', allow_pickle=False) as z: inputs = {k: z[k] for k in z.files}
+    cfg = _config(libspu, program['protocol'], True)
+    io = spu_api.Io(2, cfg)
+    shares = {k: io.make_shares(np.asarray(v), libspu.Visibility.VIS_SECRET) for k, v in {**inputs, **{k: arrays[k] for k in program['secret']}, **WARMUP}.items()}
+    for r in range(2): _save_shares(d/f"shares_{r}.npz", shares, r)
+    real = [_free_port(), _free_port()]
+    hosts = [[f"127.0.0.1:{real[0]}", f"127.0.0.1:{real[1]}"] for _ in range(2)]
+    stop, proxies = threading.Event(), []
+    if rtt or rate:
+        via = [_free_port(), _free_port()]
+        hosts = [[f"127.0.0.1:{real[0]}", f"127.0.0.1:{via[1]}"], [f"127.0.0.1:{via[0]}", f"127.0.0.1:{real[1]}"]]
+        proxies = [threading.Thread(target=delay_proxy, args=(via[r], real[r], rtt, rate, stop), daemon=True) for r in range(2)]
+        for t in proxies: t.start()
+        time.sleep(0.2)
+    cmd = lambda r: [sys.executable, '-c', 'from wong.spu_party import party_main; party_main()', str(d), str(r), *hosts[r]]
+    t0 = time.perf_counter()
+    ps = [subprocess.Popen(cmd(r), stderr=subprocess.PIPE, text=True) for r in range(2)]
+    try:
+        errs = [p.communicate(timeout=timeout)[1] for p in ps]
+    except subprocess.TimeoutExpired:
+        for p in ps: p.kill()
+        raise TimeoutError(f"the SPU parties did not finish within {timeout:g} s")
+    finally: stop.set()
+    seconds = time.perf_counter() - t0
+    for p, e in zip(ps, errs):
+        if p.returncode: raise RuntimeError(f"a party failed: {(e.strip().splitlines() or ['exit status %d' % p.returncode])[-1]}")
+    t = json.loads((d/'times_0.json').read_text())
+    totals = link_totals((d/'spu.log').read_text(errors='replace'))
+    outs = [_load_shares(d/f"outputs_{r}.npz") for r in range(2)]
+    nodes = [{'node': n, **tot, 'bytes': tot['sent'] + tot['received'], 'seconds': s} for n, tot, s in zip(t['nodes'], totals, t['seconds'])]
+    return {'outputs': {k: np.asarray(io.reconstruct([outs[0][k], outs[1][k]])).tolist() for k in program['outputs']},
+            'setup': nodes[0], 'nodes': nodes[1:], 'seconds': seconds, 'rtt': rtt, 'rate': rate}
+

@@ -6,8 +6,8 @@
 __all__ = ['ANCHOR_KEYS', 'DEFAULT_METHODS', 'TRAINS_FIRST', 'ROW_KEYS', 'RUN_STEPS', 'default_anchors', 'load_anchors',
            'matching_anchors', 'dataset_of', 'network_of', 'run_name', 'run_config', 'matched_config', 'run_method',
            'baseline_accuracy', 'arm_name', 'arm_of', 'budget_label', 'budget_of', 'summarise', 'paired_differences',
-           'sweep_markdown', 'plot_sweep', 'write_sweep', 'import_methods', 'import_ray', 'sweep', 'wong_induce',
-           'print_sweep', 'wong_sweep', 'combine_sweeps', 'wong_compare']
+           'sweep_markdown', 'plot_sweep', 'write_sweep', 'import_methods', 'sweep_cost_model', 'import_ray', 'sweep',
+           'wong_induce', 'print_sweep', 'wong_sweep', 'combine_sweeps', 'wong_compare']
 
 # %% ../nbs/23_sweep.ipynb #3fe9cd52
 import csv, io, time
@@ -23,7 +23,7 @@ from .config import get_cfg, demo_cfg, OPTS
 from .pipeline import run_pipeline, Run, key_of, METHODS, budget_drelus, up_to_date
 from .train import evaluate
 from .relus import relu_sites
-from .mpc import cost_model, CostModel, engine_mb
+from .mpc import cost_model, CostModel, engine_mb, estimate, ENGINE_COLUMNS
 from .ledger import read_ledger, append_rows, ledger_lookup, ledger_row, baseline_sha256, record_path, source_commit
 from .io import error_message
 
@@ -72,9 +72,10 @@ ROW_KEYS = ('method', 'arm', 'budget', 'cost', 'seed', 'drelus', 'gated_units', 
 
 def run_name(method:str, budget:float, seed:int, cost:str='drelus', affine:str='none',
              tag:str='', # OUTPUT.TAG: a variant's tag, last
+             engine:str='crypten', # REDUCE.ENGINE: whose bytes a budget in bytes counts
             ) -> str:
-    "The experiment name of a sweep's run: `masks_10pct_s0`, `induced_5000_s1`; in bytes `masks_10pct_mb_s0`, `induced_2.5mib_mb_s0`; affine linear units `..._s0_channel`; a tag `..._s0_<tag>`."
-    tail = ('' if affine == 'none' else f"_{affine}") + (f"_{tag}" if tag else '')
+    "The experiment name of a sweep's run: `masks_10pct_s0`, `induced_5000_s1`; in bytes `masks_10pct_mb_s0` (SPU's: `masks_10pct_mb_s0_cheetah`), `induced_2.5mib_mb_s0`; affine linear units `..._s0_channel`; a tag `..._s0_<tag>`."
+    tail = ('' if engine == 'crypten' or cost != 'mb' else f"_{engine}") + ('' if affine == 'none' else f"_{affine}") + (f"_{tag}" if tag else '')
     if cost == 'mb': return f"{method}_{f'{budget * 100:g}pct' if budget <= 1 else f'{budget:g}mib'}_mb_s{seed}{tail}"
     return f"{method}_{f'{budget * 100:g}pct' if budget <= 1 else int(budget)}_s{seed}{tail}"
 
@@ -83,7 +84,7 @@ RUN_STEPS = 'reduce,finetune,evaluate,report'
 def run_config(cfg, method:str, budget:float, seed:int):
     "The configuration of one run of a sweep: `REDUCE.*` and `OUTPUT.NAME` set over the sweep's `cfg` (whose `REDUCE.COST` says what budgets count)."
     return get_cfg(cfg_list=['REDUCE.METHOD', method, 'REDUCE.BUDGET', float(budget), 'REDUCE.SEED', seed,
-                             'OUTPUT.NAME', run_name(method, budget, seed, cfg.REDUCE.COST, cfg.REDUCE.AFFINE, cfg.OUTPUT.TAG)], base=cfg)
+                             'OUTPUT.NAME', run_name(method, budget, seed, cfg.REDUCE.COST, cfg.REDUCE.AFFINE, cfg.OUTPUT.TAG, cfg.REDUCE.ENGINE)], base=cfg)
 
 def matched_config(cfg, method:str, budget:float, seed:int,
                    extra_epochs:int=0, # finetuning epochs added to TRAIN.FINETUNE_EPOCHS (the matched setting; the name says `_plus<N>`)
@@ -123,7 +124,8 @@ def baseline_accuracy(cfg, cost=None) -> dict:
 
 def arm_name(cfg, method:str|None=None, matched:bool=False) -> str:
     "The arm of a run configured by `cfg`: its method, with its variant from its settings (`REDUCE.AFFINE`, `OUTPUT.TAG`, matched epochs) in brackets: `masks`, `masks[channel]`, `hybrid[ma75]`, `linearise[matched]`."
-    variant = [v for v in (cfg.REDUCE.AFFINE if cfg.REDUCE.AFFINE != 'none' else '', cfg.OUTPUT.TAG, 'matched' if matched else '') if v]
+    engine = cfg.REDUCE.ENGINE if cfg.REDUCE.ENGINE != 'crypten' and cfg.REDUCE.COST == 'mb' else ''
+    variant = [v for v in (engine, cfg.REDUCE.AFFINE if cfg.REDUCE.AFFINE != 'none' else '', cfg.OUTPUT.TAG, 'matched' if matched else '') if v]
     m = method or cfg.REDUCE.METHOD
     return f"{m}[{','.join(variant)}]" if variant else m
 
@@ -256,6 +258,12 @@ def import_methods(modules:str|list|None, # comma-separated module names or .py 
         names += mine
     return names
 
+# %% ../nbs/23_sweep.ipynb #07bcbe4d
+def sweep_cost_model(cfg) -> CostModel:
+    "What a sweep's rows are priced by: CrypTen's calibrated cost model, or with `REDUCE.ENGINE` semi2k or cheetah that engine's measured prices."
+    if cfg.REDUCE.ENGINE == 'crypten': return cost_model(Run(cfg))
+    return estimate(ENGINE_COLUMNS[cfg.REDUCE.ENGINE])
+
 # %% ../nbs/23_sweep.ipynb #7e48707a
 def import_ray():
     "Ray, or a clear error saying how to install it."
@@ -341,7 +349,7 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
     shared = 'baseline,flatten,verify,cache,calibrate'
     if finished and not up_to_date(cfg, shared, cfg_file): raise ValueError(f"no run of this sweep has finished: {cfg.OUTPUT.DIR} has no baseline, flat model and cache yet (run the sweep without --finished)")
     run_pipeline(cfg, shared, cfg_file, progress, log)
-    cost, memo = cost_model(Run(cfg)), {}
+    cost, memo = sweep_cost_model(cfg), {}
     runs = [(m, b, s) for b in sorted(budgets, reverse=True) for s in seeds for m in methods]   # larger budgets first: an SNL trajectory passes them in turn
     rows, spent, waiting = {}, [], []
     led_rows, sha, commit = (read_ledger(ledger), baseline_sha256(Run(cfg)), source_commit()) if ledger else ([], None, None)
@@ -428,6 +436,7 @@ def wong_sweep(budgets:_BUDGETS=None,
                methods:str='induced,linearise,masks',   # comma-separated registered methods
                seeds:_SEEDS=None,                       # default: 0
                cost:str='drelus',                       # what budgets count: drelus, or mb (fractions <= 1 of the flat model's MPC bytes, else MiB)
+               engine:str='crypten',                    # whose bytes --cost mb counts: crypten (calibrated), semi2k or cheetah (SPU's measured prices)
                matched:bool=False,                      # every other method gets the training epochs masks spent before finetuning
                name:str='sweep',                        # folder of the table and plots in the work directory
                workers:int=None,                        # run the unfinished runs as Ray tasks, this many at once (default: one after another)
@@ -444,7 +453,7 @@ def wong_sweep(budgets:_BUDGETS=None,
     "Accuracy against DReLUs and MPC bytes for every method, budget and seed, with the published curves; prints the table."
     with cli_errors('wong_sweep', debug):
         if not budgets: raise ValueError("give --budgets B [B ...]: fractions <= 1 of the flat model's DReLUs, or counts")
-        opts = list(opts or []) + ['REDUCE.COST', cost]
+        opts = list(opts or []) + ['REDUCE.COST', cost, 'REDUCE.ENGINE', engine]
         c = get_cfg(cfg, opts) if cfg else demo_cfg(opts)
         runs = len(budgets) * len(seeds or [0]) * len(methods.split(','))
         rows = sweep(c, budgets, methods, seeds or [0], cfg_file=cfg, name=name, workers=workers, cpus_per_run=cpus_per_run,
