@@ -53,6 +53,8 @@ bench: $(STAMP)
 	for f in flatten_speed cluster_speed induced_speed train_speed relaxed_speed mpc_cost ray_sweep; do $(BIN)/python benchmarks/$$f.py || exit 1; done
 	# SPU's price per operation, in the engine environment (make engines)
 	test ! -x $(ENGINE)/bin/python || $(ENGINE)/bin/python benchmarks/spu_probe.py
+	# latency on an emulated LAN and WAN, the parties as separate processes (tc netem where the kernel has it, else a user-space proxy)
+	test ! -x $(ENGINE)/bin/python || $(BIN)/python benchmarks/spu_latency.py
 	# peak memory per step and the precision benchmark need CIFAR-10 on disk: DATA_ROOT=/path/to/cifar10-jpeg make bench
 	test -z "$(DATA_ROOT)" || $(BIN)/python benchmarks/precision.py --root $(DATA_ROOT)
 	test -z "$(DATA_ROOT)" || $(BIN)/python benchmarks/memory.py --cfg configs/cifar10_resnet18/baseline.yaml --opts DATA.ROOT $(DATA_ROOT)

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['ENGINES', 'PROBE_SIZES', 'PRIMITIVES', 'NETWORKS', 'Program', 'lower', 'spu_python', 'run_program', 'EngineRun',
-           'engine_inference', 'charges', 'probe_program', 'EngineCost', 'calibrate_engine', 'latency',
+           'engine_inference', 'charges', 'probe_program', 'EngineCost', 'calibrate_engine', 'latency', 'probe_sizes',
            'engine_markdown', 'compare_engine']
 
 # %% ../nbs/18b_spu.ipynb #d7c024d0
@@ -413,6 +413,11 @@ def latency(nodes:list, network:str, round_trips:dict|None=None) -> float:
     return sum(max(n['sent'], n['received']) * 8 / rate + (round_trips or {}).get(n['node'], n['messages']) * rtt for n in nodes)
 
 # %% ../nbs/18b_spu.ipynb #c99ee698
+def probe_sizes(models:dict, images:torch.Tensor, setting:str='public') -> tuple:
+    "The probe sizes (of `PROBE_SIZES`) that `models` need: those below their largest call, and the first at or above it."
+    need = max((n * len(images) for m in models.values() for _, what, n in charges(lower(m, images, setting)) if what in PRIMITIVES), default=1)
+    return tuple(s for s in PROBE_SIZES if s < need) + (next((s for s in PROBE_SIZES if s >= need), PROBE_SIZES[-1]),)
+
 def _engine_summary(r:EngineRun, labels:torch.Tensor, predicted:dict) -> dict:
     y = labels.numpy()
     comparisons = sum(n['bytes'] for n in r.nodes if n['kind'] in ROLES and n['kind'] != 'linear')
@@ -444,7 +449,7 @@ def compare_engine(models:dict,          # name -> model; the first is the flat 
     "Run each model under SPU `engine`, beside the engine's cost model calibrated by probes; write mpc.json, mpc.md and cost_model.json into `out`."
     out = Path(out)
     first = next(iter(models.values()))
-    cm = calibrate_engine(engine, setting, first if setting == 'secret' else None, images, timeout)
+    cm = calibrate_engine(engine, setting, first if setting == 'secret' else None, images, timeout, probe_sizes(models, images, setting))
     runs = {name: engine_inference(m, images, engine, setting, timeout) for name, m in models.items()}
     summaries = {name: _engine_summary(r, labels, cm.predict(lower(models[name], images, setting))) for name, r in runs.items()}
     write_json(asdict(cm), out/'cost_model.json')
