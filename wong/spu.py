@@ -422,9 +422,10 @@ def _engine_summary(r:EngineRun, labels:torch.Tensor, predicted:dict) -> dict:
     y = labels.numpy()
     comparisons = sum(n['bytes'] for n in r.nodes if n['kind'] in ROLES and n['kind'] != 'linear')
     compute = sum(n['seconds'] for n in r.nodes)
+    per_image = {n['node']: n['messages'] / r.images for n in r.nodes}
     return {'bytes_per_image': r.total('bytes'), 'messages': int(r.total('messages')), 'round_trips': int(r.total('messages')),
             'relu_share': comparisons / max(r.total('bytes'), 1), 'seconds': r.seconds, 'compute_seconds': compute,
-            **{f"{k.lower()}_seconds": compute + latency(r.nodes, k) for k in NETWORKS},
+            **{f"{k.lower()}_seconds": compute + latency(r.nodes, k, per_image) for k in NETWORKS},   # a batch's round trips shared by its images
             'max_abs_error': r.max_abs_error, 'top1_agreement': r.top1_agreement,
             'accuracy': float((r.logits.argmax(1) == y).mean()), 'plain_accuracy': float((r.plain_logits.argmax(1) == y).mean()),
             'by_kind': r.by_kind(), 'predicted_bytes': predicted['bytes'], 'setup_bytes': r.setup['bytes']}

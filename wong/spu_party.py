@@ -207,7 +207,7 @@ def cli():
         print(f"{type(e).__name__}: {e}", file=sys.stderr)
         sys.exit(1)
 
-# %% ../nbs/18a_party.ipynb #a254d4aa
+# %% ../nbs/18a_party.ipynb #f6429fe8
 def _save_shares(path, shares:dict, rank:int):
     "One party's shares (name -> libspu.Share) as uint8 arrays in an npz (no pickle)."
     arrays = {}

@@ -258,7 +258,7 @@ def import_methods(modules:str|list|None, # comma-separated module names or .py 
         names += mine
     return names
 
-# %% ../nbs/23_sweep.ipynb #83fc8191
+# %% ../nbs/23_sweep.ipynb #a83127a0
 def sweep_cost_model(cfg) -> CostModel:
     "What a sweep's rows are priced by: CrypTen's calibrated cost model, or with `REDUCE.ENGINE` semi2k or cheetah that engine's measured prices."
     if cfg.REDUCE.ENGINE == 'crypten': return cost_model(Run(cfg))
