@@ -316,11 +316,28 @@ def charges(p:Program) -> list:
             out.append((node['name'], *c))
     return out
 
-def probe_program(p:Program|None, setting:str, images:int=1, sizes:tuple=PROBE_SIZES) -> tuple:
-    "`(program, inputs)`: each primitive on `PROBE_SIZES` elements, and (secret setting) every linear layer and max pooling of `p` by its shapes, on random values."
+def _probe_call(q:Program, inputs:dict, rng, prim:str, n:int, name:str):
+    "Probe nodes of one call of primitive `prim` on `n` random elements, the node measured named `name`."
+    a, b = f"a{name}", f"b{name}"
+    inputs[a], inputs[b] = rng.standard_normal((1, n)).astype(np.float32), rng.standard_normal((1, n)).astype(np.float32)
+    q.shapes[a], q.shapes[b] = (n,), (n,)
+    if prim == 'mul_bit': q.begin(f"bits {name}", '', 'probe'); bits = q.op('drelu', b)
+    q.begin(name, '', 'probe')
+    if prim in ('drelu', 'relu', 'square'): q.op(prim, a)
+    elif prim == 'mul_bit': q.op('mul', a, bits)
+    elif prim == 'mul': q.op('mul', a, b)
+    else: q.op('affine', a, params={'scale': q.array(rng.uniform(.5, 2, n).astype(np.float32))})
+
+def probe_program(p:Program|None, setting:str, images:int=1, sizes:tuple=PROBE_SIZES,
+                  calls:dict|None=None, # primitive -> the sizes a model calls it on: probed exactly too (Cheetah's products are priced unevenly by size)
+                 ) -> tuple:
+    "`(program, inputs)`: each primitive on `PROBE_SIZES` elements (and on the sizes in `calls`), and (secret setting) every linear layer and max pooling of `p` by its shapes, on random values."
     rng = np.random.default_rng(0)
     q = Program(setting == 'secret')
     inputs = {}
+    for prim, ns in (calls or {}).items():
+        for n in sorted(set(ns)):
+            for t in ('', '#2'): _probe_call(q, inputs, rng, prim, int(n), f"{prim}~{n}{t}")
     for n in tuple(sizes) + tuple(sizes):   # twice: the cheaper of two calls is the price (Cheetah refills its pool of oblivious transfers now and then, in one call)
         a, b = f"a{n}", f"b{n}"
         t = '#2' if a in inputs else ''
@@ -365,10 +382,12 @@ class EngineCost:
     linear: dict = field(default_factory=dict)   # linear key -> [bytes, messages] of one call (all its images)
     images: int = 1
     source: str = ''
+    exact: dict = field(default_factory=dict)   # primitive -> {elements: [bytes, messages]} of one call at the sizes a model calls
 
     def call(self, what:str, n:int) -> tuple:
         "`(bytes, messages)` of one call of primitive `what` on `n` elements (all images of a batch), interpolated between the probes."
         if what in self.linear: return tuple(self.linear[what])
+        if str(n) in self.exact.get(what, {}): return tuple(self.exact[what][str(n)])
         if what not in self.prices: raise KeyError(f"no probe measured {what!r}; calibrate on this model (secret linear layers are probed by shape)")
         return _interpolate(self.prices[what], n), _interpolate(self.messages[what], n, messages=True)
 
@@ -389,19 +408,26 @@ class EngineCost:
 
 def calibrate_engine(engine:str, setting:str='public', model:nn.Module|None=None, images:torch.Tensor|None=None, timeout:float=1800,
                      sizes:tuple=None, # probe sizes (elements); default PROBE_SIZES
+                     calls:dict|None=None, # primitive -> sizes (elements, all images) to probe exactly: the calls of the models to be priced
                     ) -> EngineCost:
     "Measure the probes of `probe_program` on `engine`: the `EngineCost` of each primitive (and, secret setting, of `model`'s linear layers by shape)."
     p = lower(model, images, setting) if model is not None else None
     sizes = tuple(sizes or PROBE_SIZES)
-    q, inputs = probe_program(p, setting, len(images) if images is not None else 1, sizes)
+    q, inputs = probe_program(p, setting, len(images) if images is not None else 1, sizes, calls)
     r = run_program(q, inputs, engine, timeout)
     got = {n['node']: n for n in r['nodes']}
     best = {f"{prim}@{n}": min((got[f"{prim}@{n}"], got[f"{prim}@{n}#2"]), key=lambda d: d['bytes']) for prim in PRIMITIVES for n in sizes}
     prices = {prim: [[n, best[f"{prim}@{n}"]['bytes']] for n in sizes] for prim in PRIMITIVES}
     messages = {prim: [[n, best[f"{prim}@{n}"]['messages']] for n in sizes] for prim in PRIMITIVES}
-    linear = {k: [v['bytes'], v['messages']] for k, v in got.items() if '@' not in k}
+    linear = {k: [v['bytes'], v['messages']] for k, v in got.items() if '@' not in k and '~' not in k and not k.startswith('bits ')}
+    exact = {}
+    for prim, ns in (calls or {}).items():
+        for n in set(ns):
+            b = min((got[f"{prim}~{n}"], got[f"{prim}~{n}#2"]), key=lambda d: d['bytes'])
+            exact.setdefault(prim, {})[str(int(n))] = [b['bytes'], b['messages']]
     return EngineCost(engine, setting, prices, messages, linear, len(images) if images is not None else 1,
-                      f"probes of {', '.join(f'{n:,}' for n in sizes)} elements per primitive" + (f", {len(linear)} linear layers by shape" if linear else '') + f" ({ENGINES[engine]})")
+                      f"probes of {', '.join(f'{n:,}' for n in sizes)} elements per primitive" + (f", the {sum(map(len, exact.values()))} sizes the models call" if exact else '')
+                      + (f", {len(linear)} linear layers by shape" if linear else '') + f" ({ENGINES[engine]})", exact)
 
 # %% ../nbs/18b_spu.ipynb #e4435cae
 NETWORKS = {'LAN': (3e9, 0.3e-3), 'WAN': (100e6, 40e-3)}   # name -> (bits per second, round-trip seconds)
@@ -450,7 +476,11 @@ def compare_engine(models:dict,          # name -> model; the first is the flat 
     "Run each model under SPU `engine`, beside the engine's cost model calibrated by probes; write mpc.json, mpc.md and cost_model.json into `out`."
     out = Path(out)
     first = next(iter(models.values()))
-    cm = calibrate_engine(engine, setting, first if setting == 'secret' else None, images, timeout, probe_sizes(models, images, setting))
+    calls = {}
+    for m in models.values():
+        for _, what, n in charges(lower(m, images, setting)):
+            if what in PRIMITIVES: calls.setdefault(what, set()).add(n * len(images))
+    cm = calibrate_engine(engine, setting, first if setting == 'secret' else None, images, timeout, probe_sizes(models, images, setting), calls)
     runs = {name: engine_inference(m, images, engine, setting, timeout) for name, m in models.items()}
     summaries = {name: _engine_summary(r, labels, cm.predict(lower(models[name], images, setting))) for name, r in runs.items()}
     write_json(asdict(cm), out/'cost_model.json')
