@@ -6,7 +6,7 @@ ReLU-type share, measured / predicted bytes, compute and modelled LAN/WAN second
 
 Writes OUT/<engine>_<setting>/ (mpc.json, mpc.md, cost_model.json) and OUT/engines.md, the README's table.
 """
-import argparse, json, time
+import argparse, time
 from pathlib import Path
 from wong.config import get_cfg
 from wong.pipeline import Run

@@ -15,12 +15,7 @@ import argparse, json, os, subprocess, tempfile
 from pathlib import Path
 import torch
 from torch import nn
-from wong.spu import lower, run_program, spu_python, NETWORKS, latency
-import wong
-
-ROOT = str(Path(wong.__file__).resolve().parent.parent)
-RUN = ("import sys, json; from wong.spu_party import run_processes; "
-       "r = run_processes(sys.argv[1], float(sys.argv[2]), float(sys.argv[3])); open(sys.argv[4], 'w').write(json.dumps(r))")
+from wong.spu import lower, run_program, NETWORKS, latency
 
 def netem_namespace(rtt:float, rate:float) -> str|None:
     "A network namespace whose loopback delays each packet by rtt/2 at `rate` bits per second (tc netem), or None where netem is missing."
@@ -31,16 +26,13 @@ def netem_namespace(rtt:float, rate:float) -> str|None:
     if not ok: subprocess.run(['ip', 'netns', 'del', ns], capture_output=True); return None
     return ns
 
-def measure(folder:str, rtt:float=0., rate:float=0., emulate:str='proxy') -> dict:
-    "Run the program in `folder` with two processes; the network emulated by netem (when `emulate` is netem) or the delay proxy."
-    out = Path(folder)/'processes.json'
-    env = {**os.environ, 'PYTHONPATH': ROOT}
+def measure(p, x, engine:str, folder:str, rtt:float=0., rate:float=0., emulate:str='proxy') -> dict:
+    "Run program `p` with the parties as two processes; the network emulated by netem (when `emulate` is netem) or by the delay proxy."
     ns = netem_namespace(rtt, rate) if emulate == 'netem' and (rtt or rate) else None
-    cmd = [spu_python(), '-c', RUN, folder, '0' if ns else str(rtt), '0' if ns else str(rate), str(out)]
-    try: subprocess.run((['ip', 'netns', 'exec', ns] if ns else []) + cmd, env=env, check=True, capture_output=True, text=True, timeout=3600)
+    try: return run_program(p, {'x': x.numpy()}, engine, 3600, folder, processes=True, rtt=0. if ns else rtt, rate=0. if ns else rate,
+                            prefix=('ip', 'netns', 'exec', ns) if ns else ())
     finally:
         if ns: subprocess.run(['ip', 'netns', 'del', ns], capture_output=True)
-    return json.loads(out.read_text())
 
 def small_model() -> tuple:
     torch.manual_seed(0)
@@ -76,15 +68,14 @@ if __name__ == '__main__':
         for name, m in models.items():
             with tempfile.TemporaryDirectory() as d:
                 p = lower(m, x)
-                run_program(p, {'x': x.numpy()}, engine, keep=d)       # writes the program (and checks it in one process)
-                base = measure(d)
-                probe = measure(d, a.probe_rtt, 0., emulate)
+                base = measure(p, x, engine, d)
+                probe = measure(p, x, engine, d, a.probe_rtt, 0., emulate)
                 rounds = {n['node']: max(0., (q['seconds'] - n['seconds']) / a.probe_rtt) for n, q in zip(base['nodes'], probe['nodes'])}
                 compute = sum(n['seconds'] for n in base['nodes'])
                 row = {'model': name, 'engine': engine, 'bytes': sum(n['bytes'] for n in base['nodes']), 'messages': sum(n['messages'] for n in base['nodes']),
                        'round_trips': sum(rounds.values()), 'compute': compute}
                 for net, (rate, rtt) in NETWORKS.items():
-                    got = measure(d, rtt, rate, emulate)
+                    got = measure(p, x, engine, d, rtt, rate, emulate)
                     row[f"{net}_measured"] = sum(n['seconds'] for n in got['nodes'])
                     row[f"{net}_model"] = compute + latency(base['nodes'], net, rounds)
                 rows.append(row)

@@ -261,11 +261,12 @@ class PrivateRun:
     @property
     def top1_agreement(self) -> float: return float((self.logits.argmax(1) == self.plain_logits.argmax(1)).mean())
     def total(self, key:str='bytes') -> float: return float(sum(n[key] for n in self.nodes))
+    COUNTS = ('bytes', 'rounds', 'seconds')   # what `by_kind` sums per kind (a class constant, not a field)
     def by_kind(self) -> dict:
-        "kind -> {'bytes', 'rounds', 'seconds'} summed over its nodes."
+        "kind -> {count: sum over its nodes} for each of `COUNTS`."
         out = {}
         for n in self.nodes:
-            d = out.setdefault(n['kind'], {'bytes': 0., 'rounds': 0, 'seconds': 0.})
+            d = out.setdefault(n['kind'], dict.fromkeys(self.COUNTS, 0))
             for k in d: d[k] += n[k]
         return out
 

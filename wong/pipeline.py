@@ -139,6 +139,7 @@ class Run:
         self.device = 'cuda' if torch.cuda.is_available() else 'cpu'
         self._data, self.memo = None, {}   # memo: what a method computes once per run (see `Method`)
         self.price = self.budget_bytes = self.square_price = None   # with a budget in bytes: (bytes per comparison, per multiplication), the ReLU sites' bytes, bytes per square
+        self._engine_prices = None   # REDUCE.ENGINE semi2k or cheetah: its prices and the flat model's bytes at them (`calibrated`)
 
     def find(self, path:str) -> Path|None:
         "The file `path` names: relative to the working directory, else to the config file's folder; None when neither has it."
@@ -459,9 +460,11 @@ def calibrated(run:Run):
     engine = run.cfg.REDUCE.ENGINE
     if engine != 'crypten':
         if engine not in ENGINE_PRICES: raise ValueError(f"no prices for engine {engine!r}; engines priced: crypten, {', '.join(ENGINE_PRICES) or 'none (import wong.mpc)'}")
-        cmp, mul, sq = ENGINE_PRICES[engine]
-        flat = sum(priced_bytes(site_row(s), (cmp, mul), sq) for s in relu_sites(run.flat(), run.cfg.MODEL.INPUT_SIZE))
-        return types.SimpleNamespace(engine=engine, comparison=cmp, multiplication=mul, square=sq, pools={}, flat_predicted=flat)
+        if run._engine_prices is None:   # the flat model loaded and traced once per run, not at every call
+            cmp, mul, sq = ENGINE_PRICES[engine]
+            flat = sum(priced_bytes(site_row(s), (cmp, mul), sq) for s in relu_sites(run.flat(), run.cfg.MODEL.INPUT_SIZE))
+            run._engine_prices = types.SimpleNamespace(engine=engine, comparison=cmp, multiplication=mul, square=sq, pools={}, flat_predicted=flat)
+        return run._engine_prices
     if 'calibrate' not in STEPS or run.record('calibrate') is None:
         raise FileNotFoundError(f"REDUCE.COST mb and the {run.cfg.REDUCE.METHOD} method price roles with the calibrated MPC cost model: run the step "
                                 "calibrate first (wong_induce runs it, or wong_induce --steps calibrate; wong_sweep runs it)")

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['ENGINES', 'PROBE_SIZES', 'PRIMITIVES', 'NETWORKS', 'Program', 'lower', 'spu_python', 'run_program', 'EngineRun',
-           'engine_inference', 'charges', 'probe_program', 'EngineCost', 'calibrate_engine', 'latency', 'probe_sizes',
-           'engine_markdown', 'compare_engine']
+           'engine_inference', 'charges', 'probe_program', 'EngineCost', 'calibrate_engine', 'latency', 'model_calls',
+           'probe_sizes', 'engine_markdown', 'compare_engine']
 
 # %% ../nbs/18b_spu.ipynb #d7c024d0
 import json, os, subprocess, tempfile
@@ -41,9 +41,7 @@ class Program:
         ins = {'out': out, 'op': op, 'args': list(args), 'params': dict(params or {}),
                'attrs': {k: (np.asarray(v).tolist() if isinstance(v, (np.ndarray, torch.Tensor)) else v) for k, v in attrs.items()}}
         self.shapes[out] = _out_shape(op, [self.shapes[a] for a in args], {k: self.arrays[v].shape for k, v in ins['params'].items()}, ins['attrs'])
-        if op in ('drelu', 'positive') or (op in 
-
-_KEEPS_BITS and args and args[0] in self.bits): self.bits.add(out)
+        if op in ('drelu', 'positive') or (op in _KEEPS_BITS and args and args[0] in self.bits): self.bits.add(out)
         self.nodes[-1]['instrs'].append(ins)
         return out
     def flat(self, x:str, shape:tuple) -> str: return self.op('reshape', x, shape=[int(np.prod(shape))])
@@ -236,8 +234,12 @@ def spu_python() -> str:
                                 "or create a Python 3.11 environment with `pip install -c constraints-spu.txt spu` and set WONG_SPU_PYTHON to its python")
     return p
 
-def run_program(p:Program, inputs:dict, engine:str, timeout:float=1800, keep:str|Path|None=None) -> dict:
-    "Run a lowered program under SPU `engine` in the engine environment (a child process); `keep`: a folder to leave its files in."
+def run_program(p:Program, inputs:dict, engine:str, timeout:float=1800, keep:str|Path|None=None,
+                processes:bool=False, # each party in its own process on SPU's brpc link (else two threads, in-memory link)
+                rtt:float=0., rate:float=0., # with `processes`: a network emulated by `delay_proxy` (round trip in seconds, bits per second; 0: none)
+                prefix:tuple=(), # a command the engine's Python runs under (`ip netns exec NAME`, for netem)
+               ) -> dict:
+    "Run a lowered program under SPU `engine` in the engine environment (child processes); `keep`: a folder to leave its files in."
     if engine not in ENGINES: raise ValueError(f"unknown SPU engine {engine!r}; valid: {', '.join(ENGINES)}")
     python = spu_python()
     import wong
@@ -248,7 +250,9 @@ def run_program(p:Program, inputs:dict, engine:str, timeout:float=1800, keep:str
         write_json(p.to_json(inputs, p.outputs, engine, timeout), d/'program.json')
         np.savez(d/'arrays.npz', **p.arrays); np.savez(d/'inputs.npz', **inputs)
         env = {**os.environ, 'PYTHONPATH': str(Path(wong.__file__).resolve().parent.parent), 'OMP_NUM_THREADS': os.environ.get('OMP_NUM_THREADS', '2')}
-        try: r = subprocess.run([python, '-c', 'from wong.spu_party import cli; cli()', str(d)], env=env, capture_output=True, text=True, timeout=timeout, start_new_session=True)
+        cmd = [python, '-c', 'from wong.spu_party import cli_processes; cli_processes()', str(d), str(rtt), str(rate)] if processes else \
+              [python, '-c', 'from wong.spu_party import cli; cli()', str(d)]
+        try: r = subprocess.run([*prefix, *cmd], env=env, capture_output=True, text=True, timeout=timeout, start_new_session=True)
         except subprocess.TimeoutExpired: raise TimeoutError(f"the SPU parties did not finish within {timeout:g} s (a party hangs or the model is too large for the timeout)") from None
         if r.returncode != 0:
             msg = (r.stderr.strip().splitlines() or [f"exit status {r.returncode}"])[-1]
@@ -260,26 +264,20 @@ class EngineRun(PrivateRun):
     "What `engine_inference` measured: a `PrivateRun` whose nodes count SPU's messages (party 0's sends) instead of CrypTen's rounds."
     engine: str = ''
     setup: dict = None          # the engine's one-time setup (warm-up run): bytes, messages, seconds for the whole batch
-
-    def by_kind(self) -> dict:
-        "kind -> {'bytes', 'messages', 'seconds'} summed over its nodes."
-        out = {}
-        for n in self.nodes:
-            d = out.setdefault(n['kind'], {'bytes': 0., 'messages': 0, 'seconds': 0.})
-            for k in d: d[k] += n[k]
-        return out
+    COUNTS = ('bytes', 'messages', 'seconds')   # what `by_kind` sums per kind
 
 def engine_inference(model:nn.Module,        # a flat or reduced wong model
                      images:torch.Tensor,    # (N, C, H, W), run as one batch
                      engine:str='semi2k',    # semi2k | cheetah
                      setting:str='public',   # public | secret: whether the weights are secret-shared by their owner
                      timeout:float=1800,     # seconds before the parties are stopped
+                     program:Program|None=None, # `model` already lowered (with `images` and `setting`)
                     ) -> EngineRun:
     "Run `model` on `images` under SPU `engine` (two parties) and measure every node: bytes (sent, received), messages, seconds, per image."
     if engine not in ENGINES: raise ValueError(f"unknown SPU engine {engine!r}; valid: {', '.join(ENGINES)}")
     if setting not in ('public', 'secret'): raise ValueError(f"unknown MPC setting {setting!r}; valid: public, secret")
     model = model.cpu().eval()
-    p = lower(model, images, setting)
+    p = program or lower(model, images, setting)
     with torch.no_grad(): plain = model(images.cpu()).numpy()
     r = run_program(p, {'x': images.cpu().numpy()}, engine, timeout)
     n = len(images)
@@ -409,9 +407,10 @@ class EngineCost:
 def calibrate_engine(engine:str, setting:str='public', model:nn.Module|None=None, images:torch.Tensor|None=None, timeout:float=1800,
                      sizes:tuple=None, # probe sizes (elements); default PROBE_SIZES
                      calls:dict|None=None, # primitive -> sizes (elements, all images) to probe exactly: the calls of the models to be priced
+                     program:Program|None=None, # `model` already lowered
                     ) -> EngineCost:
     "Measure the probes of `probe_program` on `engine`: the `EngineCost` of each primitive (and, secret setting, of `model`'s linear layers by shape)."
-    p = lower(model, images, setting) if model is not None else None
+    p = program or (lower(model, images, setting) if model is not None else None)
     sizes = tuple(sizes or PROBE_SIZES)
     q, inputs = probe_program(p, setting, len(images) if images is not None else 1, sizes, calls)
     r = run_program(q, inputs, engine, timeout)
@@ -439,10 +438,18 @@ def latency(nodes:list, network:str, round_trips:dict|None=None) -> float:
     return sum(max(n['sent'], n['received']) * 8 / rate + (round_trips or {}).get(n['node'], n['messages']) * rtt for n in nodes)
 
 # %% ../nbs/18b_spu.ipynb #c99ee698
-def probe_sizes(models:dict, images:torch.Tensor, setting:str='public') -> tuple:
-    "The probe sizes (of `PROBE_SIZES`) that `models` need: those below their largest call, and the first at or above it."
-    need = max((n * len(images) for m in models.values() for _, what, n in charges(lower(m, images, setting)) if what in PRIMITIVES), default=1)
-    return tuple(s for s in PROBE_SIZES if s < need) + (next((s for s in PROBE_SIZES if s >= need), PROBE_SIZES[-1]),)
+def model_calls(programs:list, images:int=1) -> dict:
+    "primitive -> the sizes (elements of all `images`) the lowered `programs` call it on: what `calibrate_engine` probes exactly."
+    calls = {}
+    for p in programs:
+        for _, what, n in charges(p):
+            if what in PRIMITIVES: calls.setdefault(what, set()).add(n * images)
+    return calls
+
+def probe_sizes(calls:dict) -> tuple:
+    "The probe sizes (of `PROBE_SIZES`) that `calls` need: those below their largest call, and the first at or above it."
+    need = max((n for ns in calls.values() for n in ns), default=1)
+    return tuple(s for s in PROBE_SIZES if s < need) + tuple(s for s in PROBE_SIZES if s >= need)[:1]   # beyond the largest: all of them, once
 
 def _engine_summary(r:EngineRun, labels:torch.Tensor, predicted:dict) -> dict:
     y = labels.numpy()
@@ -475,14 +482,12 @@ def compare_engine(models:dict,          # name -> model; the first is the flat 
                    out:str|Path, engine:str='semi2k', setting:str='public', timeout:float=1800) -> dict:
     "Run each model under SPU `engine`, beside the engine's cost model calibrated by probes; write mpc.json, mpc.md and cost_model.json into `out`."
     out = Path(out)
-    first = next(iter(models.values()))
-    calls = {}
-    for m in models.values():
-        for _, what, n in charges(lower(m, images, setting)):
-            if what in PRIMITIVES: calls.setdefault(what, set()).add(n * len(images))
-    cm = calibrate_engine(engine, setting, first if setting == 'secret' else None, images, timeout, probe_sizes(models, images, setting), calls)
-    runs = {name: engine_inference(m, images, engine, setting, timeout) for name, m in models.items()}
-    summaries = {name: _engine_summary(r, labels, cm.predict(lower(models[name], images, setting))) for name, r in runs.items()}
+    programs = {name: lower(m, images, setting) for name, m in models.items()}   # each model lowered once
+    calls = model_calls(programs.values(), len(images))
+    first = next(iter(programs.values()))
+    cm = calibrate_engine(engine, setting, None, images, timeout, probe_sizes(calls), calls, first if setting == 'secret' else None)
+    runs = {name: engine_inference(m, images, engine, setting, timeout, programs[name]) for name, m in models.items()}
+    summaries = {name: _engine_summary(r, labels, cm.predict(programs[name])) for name, r in runs.items()}
     write_json(asdict(cm), out/'cost_model.json')
     write_json({'engine': engine, 'setting': setting, 'images': len(images), 'summaries': summaries,
                 'nodes': {name: r.nodes for name, r in runs.items()}, 'setup': {name: r.setup for name, r in runs.items()}}, out/'mpc.json')
