@@ -18,7 +18,7 @@ from pathlib import Path
 from .io import save_array, write_json
 from .layers import role
 from .relus import relu_sites
-from .train import speed_callbacks, seed_everything, fit
+from .train import training_callbacks, seed_everything, fit
 from .pipeline import Run, method, Reduction, DATA_KEYS
 from .masks import SNLLoss, snl_adam, with_sites
 
@@ -214,7 +214,7 @@ def reduce_autorep(run:Run, out:Path, budget:int) -> Reduction:
     counter = KeptCount(keep, run.log)
     loss = AutoRePLoss(c.PENALTY, keep, units, run.structured(), c.DISTILL, run.cfg.TRAIN.TEMPERATURE)
     learn = Learner(run.data.dls, model, loss_func=nn.CrossEntropyLoss(), opt_func=snl_adam, metrics=accuracy, wd=0.,
-                    cbs=speed_callbacks(run.cfg, run.data.dls.device) + [loss])
+                    cbs=training_callbacks(run.cfg, run.data.dls.device) + [loss])
     ck = run.experiment/'autorep.resume'/f"{run.key('reduce')}.pth"
     with learn.no_logging(), learn.no_bar(): fit(learn, c.EPOCHS, c.LR, 'cosine', ck, lr_end=c.LR_END, cbs=[counter])
     kept = kept_relus(model)

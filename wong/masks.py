@@ -23,7 +23,7 @@ from pathlib import Path
 from .io import save_array, write_json, read_json, save_atomic, load_state_dict_file
 from .layers import MaskedReLU
 from .relus import relu_sites
-from .train import speed_callbacks, seed_everything, plain_state
+from .train import training_callbacks, seed_everything, plain_state
 from .config import STOPPING
 from .pipeline import Run, method, Reduction, DATA_KEYS, key_of
 
@@ -146,7 +146,7 @@ def snl_trajectory(flat:nn.Module, data, cfg, budget:int, folder:str|Path,
         log(f"[{tag}] budget {budget:,} was passed at an epoch whose state is not kept: the trajectory starts again"); shutil.rmtree(folder); folder.mkdir()
         history = []
     seed_everything(data, cfg.REDUCE.SEED)
-    cbs = speed_callbacks(cfg, data.dls.device)
+    cbs = training_callbacks(cfg, data.dls.device)
     loss = SNLLoss(c.PENALTY, teacher, c.DISTILL, cfg.TRAIN.TEMPERATURE)
     learn = Learner(data.dls, model, loss_func=nn.CrossEntropyLoss(), opt_func=snl_adam, metrics=accuracy, wd=0., cbs=cbs + [loss])
     learn.create_opt()

@@ -10,16 +10,16 @@ __all__ = ['STEPS', 'DATA_KEYS', 'METHODS', 'ENGINE_PRICES', 'FINETUNING', 'Step
            'affine_linear', 'priced', 'site_row', 'multiplications', 'squares', 'priced_bytes', 'calibrated',
            'byte_budget', 'reduce', 'FinetuneResult', 'finetune_reduced', 'EvaluateResult', 'evaluate_reduced',
            'ReportResult', 'plot_accuracy', 'plot_agreement', 'mixed_versions', 'report_markdown', 'report',
-           'up_to_date', 'release_memory', 'run_pipeline']
+           'up_to_date', 'run_pipeline']
 
 # %% ../nbs/13_pipeline.ipynb #856b3f8d
-import copy, ctypes, functools, gc, json, shutil, subprocess, tempfile, time, types, warnings
+import copy, functools, json, shutil, subprocess, tempfile, time, types, warnings
 from dataclasses import dataclass, asdict, fields, field, MISSING
 from pathlib import Path
 import torch
 from torch import nn
 from fastai.torch_core import rank_distrib, set_seed
-from .io import save_atomic, save_figure, write_text, write_json, read_json, file_hash, text_hash, load_state_dict_file, load_checkpoint, read_source, load_source
+from .io import release_memory, save_atomic, save_figure, write_text, write_json, read_json, file_hash, text_hash, load_state_dict_file, load_checkpoint, read_source, load_source
 from .config import save_cfg, NEUTRAL
 from .data import get_data
 from .models import model_from_cfg
@@ -689,12 +689,6 @@ def _run_step(run:Run, name:str, key:str):
     stage.rename(final)
     shutil.rmtree(old, ignore_errors=True)
 
-def release_memory():
-    "Collect garbage and hand the freed heap back to the operating system (glibc's `malloc_trim`; elsewhere only the collection): a step's peak is not carried into the next."
-    gc.collect()
-    try: ctypes.CDLL('libc.so.6').malloc_trim(0)
-    except (OSError, AttributeError): pass
-
 def run_pipeline(cfg, steps:list|str|None=None, cfg_file=None, progress:bool=True, log=print,
                  force:list|str|None=None, # rerun these steps and every step after them
                  memo:dict|None=None,      # what methods compute once, shared by the runs of a sweep
@@ -712,7 +706,7 @@ def run_pipeline(cfg, steps:list|str|None=None, cfg_file=None, progress:bool=Tru
         if why is None: log(f"[{name}] skipped (up to date)")
         else:
             _run_step(run, name, key)
-            release_memory()   # on the CIFAR-10 protocol command the resident memory after the baseline's training drops from 2.2 to 1.1 GB
+            release_memory()
             if rank_distrib() == 0: save_cfg(cfg, (run.dir if STEPS[name].shared else run.experiment)/'config.yaml')
             log(f"[{name}] done in {time.time()-t0:.1f} s" + ('' if why == 'not run yet' else f" (rerun: {why})"))
         results[name] = run.result(name) if rank_distrib() == 0 else None
