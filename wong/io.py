@@ -183,10 +183,11 @@ def load_source(source:str, class_name:str='FlatModel') -> type:
     if class_name not in ns: raise ValueError(f"the generated source defines no class {class_name!r}")
     return ns[class_name]
 
-# %% ../nbs/00_io.ipynb #363c25cd
-def release_memory():
-    "Collect garbage and hand the freed heap back to the operating system (glibc's `malloc_trim`; elsewhere only the collection): a step's peak is not carried into the next."
-    gc.collect()
+# %% ../nbs/00_io.ipynb #96732d96
+def release_memory(collect:bool=True, # collect garbage first (a full collection: a few tenths of a second in a process with torch and fastai)
+                  ):
+    "Hand the freed heap back to the operating system (glibc's `malloc_trim`, under a millisecond; elsewhere nothing), after collecting garbage: a step's peak is not carried into the next."
+    if collect: gc.collect()
     try: ctypes.CDLL('libc.so.6').malloc_trim(0)
     except (OSError, AttributeError): pass
 
