@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['torch_save', 'save_atomic', 'write_text', 'write_json', 'read_json', 'locked', 'save_figure', 'file_hash',
            'text_hash', 'save_array', 'load_array', 'load_state_dict_file', 'CheckpointMismatch', 'fit_report',
-           'load_checkpoint', 'read_source', 'load_source', 'release_memory', 'error_message', 'cli_errors']
+           'load_checkpoint', 'read_source', 'load_source', 'resident_bytes', 'release_memory', 'error_message',
+           'cli_errors']
 
 # %% ../nbs/00_io.ipynb #3379df06
 import ctypes, fcntl, gc, hashlib, json, os, sys, tempfile
@@ -184,12 +185,24 @@ def load_source(source:str, class_name:str='FlatModel') -> type:
     return ns[class_name]
 
 # %% ../nbs/00_io.ipynb #96732d96
+def resident_bytes() -> int|None:
+    "This process's resident memory in bytes (from /proc on Linux; None elsewhere)."
+    try: return int(Path('/proc/self/statm').read_text().split()[1]) * os.sysconf('SC_PAGE_SIZE')
+    except (OSError, ValueError, IndexError): return None
+
+_released_at = [0]   # resident bytes after the last release
+
 def release_memory(collect:bool=True, # collect garbage first (a full collection: a few tenths of a second in a process with torch and fastai)
-                  ):
-    "Hand the freed heap back to the operating system (glibc's `malloc_trim`, under a millisecond; elsewhere nothing), after collecting garbage: a step's peak is not carried into the next."
+                   grown_mib:float=64, # do nothing unless the process grew by this much since the last release (tiny runs skip the collection's cost)
+                  ) -> bool:
+    "Hand the freed heap back to the operating system (glibc's `malloc_trim`, under a millisecond; elsewhere nothing), after collecting garbage: a step's peak is not carried into the next. True when it ran."
+    now = resident_bytes()
+    if now is not None and now - _released_at[0] < grown_mib * 2**20: return False
     if collect: gc.collect()
     try: ctypes.CDLL('libc.so.6').malloc_trim(0)
     except (OSError, AttributeError): pass
+    _released_at[0] = resident_bytes() or 0
+    return True
 
 
 # %% ../nbs/00_io.ipynb #d6b8a436
