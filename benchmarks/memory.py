@@ -43,18 +43,20 @@ def rss_tree(pid:int) -> int:
 def timeline(args:list, env:dict, every:float=0.2) -> tuple:
     "Run `args`, sampling its resident memory: `(rows, peak MiB from wait4, seconds, exit status)`, a row per step: its name, peak MiB and MiB at its end."
     t0 = time.time()
-    p = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True, bufsize=1)
-    since = [0]   # the peak since the last step ended: the running step's
+    p = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=dict(env, PYTHONUNBUFFERED='1'), text=True, bufsize=1)
+    since, lock, done = [0], threading.Lock(), threading.Event()   # since: the peak since the last step ended (the running step's)
     def sample():
-        while p.poll() is None:
-            since[0] = max(since[0], rss_tree(p.pid)); time.sleep(every)
+        while not done.is_set():
+            kib = rss_tree(p.pid)
+            with lock: since[0] = max(since[0], kib)
+            done.wait(every)
     th = threading.Thread(target=sample, daemon=True); th.start()
     rows = []
-    for line in p.stdout:   # `[step] done in 3.1 s` or `[step] skipped (...)` ends a step
+    for line in p.stdout:   # `[step] done in 3.1 s` or `[step] skipped (...)` ends a step (the child writes unbuffered, so lines come as written)
         if m := re.search(r'\[(\w+)\] (done|skipped)', line):
             now = rss_tree(p.pid)
-            rows.append((m.group(1), max(since[0], now) / 1024, now / 1024)); since[0] = now
-    _, status, usage = os.wait4(p.pid, 0); th.join()
+            with lock: rows.append((m.group(1), max(since[0], now) / 1024, now / 1024)); since[0] = now
+    _, status, usage = os.wait4(p.pid, 0); done.set(); th.join()
     return rows, usage.ru_maxrss / 1024, time.time() - t0, os.waitstatus_to_exitcode(status)
 
 def main():

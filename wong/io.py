@@ -190,18 +190,19 @@ def resident_bytes() -> int|None:
     try: return int(Path('/proc/self/statm').read_text().split()[1]) * os.sysconf('SC_PAGE_SIZE')
     except (OSError, ValueError, IndexError): return None
 
-_released_at = [0]   # resident bytes after the last release
+_collected_at = [0]   # resident bytes after the last collection
 
 def release_memory(collect:bool=True, # collect garbage first (a full collection: a few tenths of a second in a process with torch and fastai)
-                   grown_mib:float=64, # do nothing unless the process grew by this much since the last release (tiny runs skip the collection's cost)
+                   grown_mib:float=64, # with `collect`: do nothing unless the process grew by this much since the last collection (tiny runs skip its cost)
                   ) -> bool:
     "Hand the freed heap back to the operating system (glibc's `malloc_trim`, under a millisecond; elsewhere nothing), after collecting garbage: a step's peak is not carried into the next. True when it ran."
-    now = resident_bytes()
-    if now is not None and now - _released_at[0] < grown_mib * 2**20: return False
-    if collect: gc.collect()
+    if collect:
+        now = resident_bytes()
+        if now is not None and now - _collected_at[0] < grown_mib * 2**20: return False
+        gc.collect()
     try: ctypes.CDLL('libc.so.6').malloc_trim(0)
     except (OSError, AttributeError): pass
-    _released_at[0] = resident_bytes() or 0
+    if collect: _collected_at[0] = resident_bytes() or 0
     return True
 
 

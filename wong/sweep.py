@@ -21,7 +21,7 @@ from fastai.torch_core import rank_distrib
 import torch
 from .io import write_json, write_text, read_json, save_figure, cli_errors, text_hash
 from .config import get_cfg, demo_cfg, OPTS
-from .pipeline import run_pipeline, Run, STEPS, key_of, METHODS, budget_drelus, up_to_date
+from .pipeline import run_pipeline, Run, STEPS, _FILE_SETTINGS, key_of, METHODS, budget_drelus, up_to_date
 from .train import evaluate
 from .relus import relu_sites
 from .mpc import cost_model, CostModel, engine_mb, estimate, ENGINE_COLUMNS
@@ -88,16 +88,23 @@ def _leaves(name:str, v) -> dict:
     return {k: x for kk, vv in v.items() for k, x in _leaves(f"{name}.{kk}", vv).items()} if isinstance(v, dict) else {name: v}
 
 def variant_settings(cfg) -> dict:
-    "The settings of `cfg`'s run that only its own steps read (the work directory's shared steps, its baseline and cache, read the others), that its name does not spell and that differ from wong's defaults."
-    run, default = Run(cfg), Run(get_cfg())
+    "The settings of `cfg`'s run that only a sweep run's own steps (`RUN_STEPS`) read (the work directory's shared steps, its baseline and cache, read the others), that its name does not spell and that differ from wong's defaults; a file setting by its text (its content is in the steps' keys)."
+    run, default = Run(cfg), get_cfg()
+    def leaves(c, key):   # as the steps' keys see a setting, less a file's content: the same on every machine and in every folder
+        v = run.setting(key) if c is cfg else Run(c).setting(key)
+        out = _leaves(key, v)
+        for f in _FILE_SETTINGS:
+            if f in out or f.startswith(key + '.'): out[f] = c[f.split('.')[0]][f.split('.')[1]]
+        return out
     own, shared = {}, set()
     for name, s in STEPS.items():
-        if s.when is not None and not s.when(cfg): continue
-        leaves = {k: v for key, value in run.settings(name).items() for k, v in _leaves(key, value).items()}
-        if s.shared: shared.update(leaves)
-        else: own.update(leaves)
-    defaults = {k: v for key in {k.split('.')[0] for k in own} for k, v in _leaves(key, default.setting(key)).items()}
-    return {k: v for k, v in sorted(own.items()) if k not in shared and k not in NAMED_SETTINGS and k not in LOCAL_SETTINGS and defaults.get(k) != v}
+        if (s.when is not None and not s.when(cfg)) or not (s.shared or name in RUN_STEPS.split(',')): continue
+        found = {k: v for key in run.settings(name) for k, v in leaves(cfg, key).items()}
+        if s.shared: shared.update(found)
+        else: own.update(found)
+    defaults = {k: v for key in {k.split('.')[0] for k in own} for k, v in leaves(default, key).items()}
+    named = set(NAMED_SETTINGS) - ({'REDUCE.ENGINE'} if cfg.REDUCE.COST != 'mb' else set())   # the name spells the engine only for budgets in bytes
+    return {k: v for k, v in sorted(own.items()) if k not in shared and k not in named and k not in LOCAL_SETTINGS and defaults.get(k) != v}
 
 def variant_tag(cfg) -> str:
     "6 hex digits naming `variant_settings(cfg)` (empty when there are none): two runs whose settings differ never share an experiment folder."
@@ -504,6 +511,10 @@ def combine_sweeps(cfg, sweeps:list, name:str='compare',
             if r['name'] in rows and rows[r['name']] != r:
                 raise ValueError(f"run {r['name']} differs between sweeps {seen[r['name']]} and {s}: the run changed after one of them; rerun that sweep with --finished")
             rows[r['name']] = r; seen.setdefault(r['name'], s)
+    arms = {}
+    for r in rows.values():   # one run per arm, budget and seed: two would be pooled as if they were seeds
+        other = arms.setdefault((arm_of(r), *budget_of(r), r['seed']), r)
+        if other is not r: raise ValueError(f"runs {other['name']} and {r['name']} are both arm {arm_of(r)} at {budget_label(*budget_of(r))}, seed {r['seed']}, with other settings: tag one of them (OUTPUT.TAG) to compare them as two arms")
     rows = sorted(rows.values(), key=lambda r: -r['budget'])   # larger budgets first, each sweep's order within a budget
     if anchors is None: anchors = matching_anchors(load_anchors(), dataset_of(cfg), network_of(cfg))
     write_sweep(rows, base, anchors, work/name, f"{cfg.MODEL.ARCH} (width {cfg.MODEL.WIDTH}) on {dataset_of(cfg)}: {len(sweeps)} sweeps combined")

@@ -87,7 +87,7 @@ def speed_callbacks(cfg, device) -> list:
 class ReleaseMemory(Callback):
     "After every epoch, the heap freed during it goes back to the operating system (`release_memory` without its garbage collection, which would cost more than a tiny epoch): a long training's resident memory does not grow epoch by epoch."
     order = 99   # last, after validation and the epoch's checkpoint
-    def after_epoch(self): release_memory(collect=False, grown_mib=0)
+    def after_epoch(self): release_memory(collect=False)
 
 def training_callbacks(cfg, device) -> list:
     "The callbacks of every wong training: `speed_callbacks` and `ReleaseMemory`."
