@@ -168,10 +168,13 @@ class Run:
             if f.startswith(name + '.') and (p := parent(f))[0].get(p[1]) == neutral: del p[0][p[1]]
         return out
 
+    def setting_names(self, step:str) -> list:
+        "The names of the settings (keys or whole nodes) `step`'s key depends on."
+        return [k for c in STEPS[step].config for k in (c(self.cfg) if callable(c) else (c,))]
+
     def settings(self, step:str) -> dict:
         "The settings `step`'s key depends on, by name."
-        names = [k for c in STEPS[step].config for k in (c(self.cfg) if callable(c) else (c,))]
-        return {k: self.setting(k) for k in names}
+        return {k: self.setting(k) for k in self.setting_names(step)}
 
     def path(self, step:str) -> Path:
         "The folder of `step`'s artifacts."

@@ -21,7 +21,7 @@ from fastai.torch_core import rank_distrib
 import torch
 from .io import write_json, write_text, read_json, save_figure, cli_errors, text_hash
 from .config import get_cfg, demo_cfg, OPTS
-from .pipeline import run_pipeline, Run, STEPS, _FILE_SETTINGS, key_of, METHODS, budget_drelus, up_to_date
+from .pipeline import run_pipeline, Run, STEPS, key_of, METHODS, budget_drelus, up_to_date
 from .train import evaluate
 from .relus import relu_sites
 from .mpc import cost_model, CostModel, engine_mb, estimate, ENGINE_COLUMNS
@@ -83,28 +83,22 @@ def run_name(method:str, budget:float, seed:int, cost:str='drelus', affine:str='
 RUN_STEPS = 'reduce,finetune,evaluate,report'
 NAMED_SETTINGS = ('REDUCE.METHOD', 'REDUCE.BUDGET', 'REDUCE.SEED', 'REDUCE.COST', 'REDUCE.AFFINE', 'REDUCE.ENGINE', 'OUTPUT.TAG', 'OUTPUT.NAME')   # what `run_name` spells
 
-def _leaves(name:str, v) -> dict:
-    "A setting as `{dotted name: value}` leaves."
-    return {k: x for kk, vv in v.items() for k, x in _leaves(f"{name}.{kk}", vv).items()} if isinstance(v, dict) else {name: v}
+def _leaves(cfg, name:str) -> dict:
+    "Setting `name` of `cfg` (a key or a whole node) as `{dotted name: plain value}` leaves; a file setting by its text."
+    v = cfg
+    for part in name.split('.'): v = v[part]
+    if isinstance(v, dict): return {k: x for kk in v for k, x in _leaves(cfg, f"{name}.{kk}").items()}
+    return {name: json.loads(json.dumps(v, default=list))}
 
 def variant_settings(cfg) -> dict:
     "The settings of `cfg`'s run that only a sweep run's own steps (`RUN_STEPS`) read (the work directory's shared steps, its baseline and cache, read the others), that its name does not spell and that differ from wong's defaults; a file setting by its text (its content is in the steps' keys)."
-    run, default = Run(cfg), get_cfg()
-    def leaves(c, key):   # as the steps' keys see a setting, less a file's content: the same on every machine and in every folder
-        v = run.setting(key) if c is cfg else Run(c).setting(key)
-        out = _leaves(key, v)
-        for f in _FILE_SETTINGS:
-            if f in out or f.startswith(key + '.'): out[f] = c[f.split('.')[0]][f.split('.')[1]]
-        return out
-    own, shared = {}, set()
+    run, own, shared = Run(cfg), {}, {}
     for name, s in STEPS.items():
         if (s.when is not None and not s.when(cfg)) or not (s.shared or name in RUN_STEPS.split(',')): continue
-        found = {k: v for key in run.settings(name) for k, v in leaves(cfg, key).items()}
-        if s.shared: shared.update(found)
-        else: own.update(found)
-    defaults = {k: v for key in {k.split('.')[0] for k in own} for k, v in leaves(default, key).items()}
+        (shared if s.shared else own).update({k: v for n in run.setting_names(name) for k, v in _leaves(cfg, n).items()})
     named = set(NAMED_SETTINGS) - ({'REDUCE.ENGINE'} if cfg.REDUCE.COST != 'mb' else set())   # the name spells the engine only for budgets in bytes
-    return {k: v for k, v in sorted(own.items()) if k not in shared and k not in named and k not in LOCAL_SETTINGS and defaults.get(k) != v}
+    default = get_cfg()
+    return {k: v for k, v in sorted(own.items()) if k not in shared and k not in named and k not in LOCAL_SETTINGS and _leaves(default, k)[k] != v}
 
 def variant_tag(cfg) -> str:
     "6 hex digits naming `variant_settings(cfg)` (empty when there are none): two runs whose settings differ never share an experiment folder."

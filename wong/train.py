@@ -84,6 +84,8 @@ def speed_callbacks(cfg, device) -> list:
     if cfg.TRAIN.CHANNELS_LAST == 'on' or (cfg.TRAIN.CHANNELS_LAST == 'auto' and cuda): cbs.append(ChannelsLast())
     return cbs
 
+
+# %% ../nbs/12_train.ipynb #ab178481
 class ReleaseMemory(Callback):
     "After every epoch, the heap freed during it goes back to the operating system (`release_memory` without its garbage collection, which would cost more than a tiny epoch): a long training's resident memory does not grow epoch by epoch."
     order = 99   # last, after validation and the epoch's checkpoint
