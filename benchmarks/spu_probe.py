@@ -8,6 +8,11 @@ Runs in the engine environment, not wong's (SPU needs numpy < 2 and jax 0.4.34; 
 
 Bytes are one party's sent plus received (with two symmetric parties, all the traffic between them, as wong counts
 CrypTen's), per element, from the slope between two sizes (so Cheetah's one-time oblivious-transfer setup drops out).
+Products of two secrets (a product, a square) are priced by the slope between 4,096 and 8,192: in Cheetah, SPU's
+`MulAA` serves calls under 16,384 elements from a cache of Beaver triples that starts empty and is refilled by OLE
+batches of 4,096 triples (ceil(2n / 8192) of them), so the two calls differ by exactly one refill and 4,096 uses, the
+price of a product amortized over the cache's refills; a call of 16,384 or more is multiplied directly (about 221
+bytes per element), so a slope up to 16,384 would straddle two routes.
 Messages are the party's send actions per call. Correlated randomness (semi2k's Beaver triples) comes from a trusted
 first party, as in CrypTen's default provider: the offline phase is not counted, in either engine.
 """
@@ -20,6 +25,8 @@ OPS = {   # name -> the JAX function of two secret vectors a, b
     'square': 'lambda a, b: a * a',
 }
 PROTOCOLS = ('SEMI2K', 'CHEETAH')
+PRODUCTS = ('multiplication', 'square')
+PRODUCT_SIZES = (4096, 8192)   # both under 16,384: Cheetah's Beaver-cache route
 SIZES = (4096, 16384)
 
 CHILD = '''
@@ -48,8 +55,10 @@ def probe(python:str=sys.executable) -> dict:
     out = {}
     for protocol in PROTOCOLS:
         for op in OPS:
-            small, large = (measure(protocol, op, n, python) for n in SIZES)
-            out.setdefault(protocol.lower(), {})[op] = {'bytes': (large['bytes'] - small['bytes']) / (SIZES[1] - SIZES[0]), 'messages': large['messages']}
+            sizes = PRODUCT_SIZES if op in PRODUCTS else SIZES
+            small, large = (measure(protocol, op, n, python) for n in sizes)
+            per = (large['bytes'] - small['bytes']) / (sizes[1] - sizes[0])
+            out.setdefault(protocol.lower(), {})[op] = {'bytes': per, 'messages': large['messages']}
             print(f"{protocol.lower():8s} {op:15s} {out[protocol.lower()][op]['bytes']:8.1f} bytes per element, {large['messages']} messages", flush=True)
     return out
 

@@ -341,7 +341,8 @@ _SPU = ('measured by benchmarks/spu_probe.py in the engine environment (spu 0.9.
         "triples from a trusted first party; one party's bytes sent and received, per element)")
 ESTIMATES = {   # engine -> (bits per comparison, bits per multiplied unit, source, bits per squared unit or None: priced as a multiplied unit)
     'SPU semi2k (measured)': (896, 256, f"{_SPU}: DReLU (msb_a2b) 112 bytes, x times its bit (mul_a1b) 32, a square 40", 320),
-    'SPU Cheetah (measured)': (658, 130, f"{_SPU}: DReLU 82.25 bytes, x times its bit 16.25, a square 190.35 (a product of two secrets: OT-based)", 1522.8),
+    'SPU Cheetah (measured)': (658, 130, f"{_SPU}: DReLU 82.25 bytes, x times its bit 16.25, a square 314.5 (a product of two secrets from SPU's Beaver cache: "
+                               "35.1 online and 279.4 for the OLE batch that refills it, per product; calls of 16,384 or more, multiplied directly: 221.4)", 2516.),
     'SPDZ2k with edaBits (MP-SPDZ)': (766, 256, f"comparison: MP-SPDZ issue 1405 (730 to 766 bits; the upper figure); {_BEAVER}", None),
     'Porthos-style, 3 parties': (3968, 192, 'yg320/secure_inference get_brelu_bandwidth, l = 64, log p = 8: (6 log p + 14) l bits per DReLU, 3 l per multiplied unit', None),
     'SecureNN-style, 3 parties': (5312, 192, 'yg320/secure_inference get_brelu_bandwidth, l = 64, log p = 8: (8 log p + 19) l bits per DReLU, 3 l per multiplied unit', None),
