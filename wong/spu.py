@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['ENGINES', 'PROBE_SIZES', 'PRIMITIVES', 'PRODUCTS', 'OLE_BATCH', 'WARMUP_PRODUCTS', 'PRODUCT_PROBES', 'NETWORKS',
            'Program', 'lower', 'spu_python', 'run_program', 'EngineRun', 'engine_inference', 'BeaverCache', 'charges',
-           'probe_program', 'EngineCost', 'beaver_cache', 'calibrate_engine', 'latency', 'model_calls', 'probe_sizes',
-           'engine_markdown', 'compare_engine']
+           'probe_program', 'EngineCost', 'beaver_cache', 'calibrate_engine', 'latency', 'network_seconds',
+           'model_calls', 'probe_sizes', 'engine_markdown', 'compare_engine']
 
 # %% ../nbs/18b_spu.ipynb #d7c024d0
 import json, os, subprocess, tempfile
@@ -493,6 +493,14 @@ def latency(nodes:list, network:str, round_trips:dict|None=None) -> float:
     if network not in NETWORKS: raise ValueError(f"unknown network {network!r}; valid: {', '.join(NETWORKS)}")
     rate, rtt = NETWORKS[network]
     return sum(max(n['sent'], n['received']) * 8 / rate + (round_trips or {}).get(n['node'], n['messages']) * rtt for n in nodes)
+
+def network_seconds(nbytes:float, # bytes per image, both directions
+                    round_trips:float, network:str) -> float:
+    "Seconds per image on `network`: half of `nbytes` each way at the link's rate (a symmetric two-party protocol on a full-duplex link), plus the round trips times the round-trip time; compute not counted."
+    if network not in NETWORKS: raise ValueError(f"unknown network {network!r}; valid: {', '.join(NETWORKS)}")
+    rate, rtt = NETWORKS[network]
+    return nbytes / 2 * 8 / rate + round_trips * rtt
+
 
 # %% ../nbs/18b_spu.ipynb #c99ee698
 def model_calls(programs:list, images:int=1) -> dict:

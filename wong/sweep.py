@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['ANCHOR_KEYS', 'DEFAULT_METHODS', 'TRAINS_FIRST', 'ROW_KEYS', 'RUN_STEPS', 'NAMED_SETTINGS', 'default_anchors',
            'load_anchors', 'matching_anchors', 'dataset_of', 'network_of', 'run_name', 'variant_settings',
-           'variant_tag', 'run_config', 'matched_config', 'run_method', 'baseline_accuracy', 'arm_name', 'arm_of',
-           'budget_label', 'budget_of', 'summarise', 'paired_differences', 'sweep_markdown', 'plot_sweep',
-           'write_sweep', 'import_methods', 'sweep_cost_model', 'import_ray', 'sweep', 'wong_induce', 'print_sweep',
-           'wong_sweep', 'combine_sweeps', 'wong_compare']
+           'variant_tag', 'run_config', 'matched_config', 'network_times', 'run_method', 'baseline_accuracy',
+           'arm_name', 'arm_of', 'budget_label', 'budget_of', 'summarise', 'paired_differences', 'sweep_markdown',
+           'plot_sweep', 'write_sweep', 'import_methods', 'sweep_cost_model', 'import_ray', 'sweep', 'wong_induce',
+           'print_sweep', 'wong_sweep', 'combine_sweeps', 'wong_compare']
 
 # %% ../nbs/23_sweep.ipynb #3fe9cd52
 import csv, io, json, time
@@ -25,6 +25,7 @@ from .pipeline import run_pipeline, Run, STEPS, key_of, METHODS, budget_drelus, 
 from .train import evaluate
 from .relus import relu_sites
 from .mpc import cost_model, CostModel, engine_mb, estimate, ENGINE_COLUMNS
+from .spu import NETWORKS, network_seconds
 from .ledger import LOCAL_SETTINGS, read_ledger, append_rows, ledger_lookup, ledger_row, baseline_sha256, record_path, source_commit
 from .io import error_message
 
@@ -68,7 +69,7 @@ def network_of(cfg) -> str: return cfg.MODEL.ARCH.removeprefix('cifar_')
 # %% ../nbs/23_sweep.ipynb #9a202d53
 DEFAULT_METHODS = ('induced', 'linearise', 'masks')
 TRAINS_FIRST = ('masks', 'snl_channel', 'hybrid', 'hybrid_snl', 'autorep')   # methods that train the weights before finetuning (their epochs are their rows' extra_epochs)
-ROW_KEYS = ('method', 'arm', 'budget', 'cost', 'seed', 'drelus', 'gated_units', 'poly_units', 'mpc_mb', 'mpc_rounds', 'valid_acc', 'test_acc', 'name',
+ROW_KEYS = ('method', 'arm', 'budget', 'cost', 'seed', 'drelus', 'gated_units', 'poly_units', 'mpc_mb', 'mpc_rounds', 'lan_s', 'wan_s', 'valid_acc', 'test_acc', 'name',
             'budget_drelus', 'valid_before', 'extra_epochs')
 
 def run_name(method:str, budget:float, seed:int, cost:str='drelus', affine:str='none',
@@ -120,6 +121,10 @@ def matched_config(cfg, method:str, budget:float, seed:int,
     if not extra_epochs: return c
     return get_cfg(cfg_list=['TRAIN.FINETUNE_EPOCHS', c.TRAIN.FINETUNE_EPOCHS + extra_epochs, 'OUTPUT.NAME', f"{c.OUTPUT.NAME}_plus{extra_epochs}"], base=c)
 
+def network_times(mpc:dict) -> dict:
+    "`lan_s` and `wan_s`: seconds per image of a cost model's prediction `mpc` (bytes, round trips) on a LAN and a WAN, network only (`network_seconds`)."
+    return {f"{k.lower()}_s": network_seconds(mpc['bytes'], mpc['rounds'], k) for k in NETWORKS}
+
 def run_method(method:str, budget:float, seed:int, cfg, cost=None, cfg_file=None, progress:bool=True, log=print, memo:dict|None=None,
                extra_epochs:int=0, # finetuning epochs added to TRAIN.FINETUNE_EPOCHS (the matched setting; the name says `_plus<N>`)
               ) -> dict:
@@ -129,7 +134,7 @@ def run_method(method:str, budget:float, seed:int, cfg, cost=None, cfg_file=None
     red, ev = res['reduce'], res['evaluate']
     mpc = cost.predict(red.sites) if cost is not None else {'bytes': float('nan'), 'rounds': 0}
     return dict(method=method, arm=arm_name(c, method, extra_epochs > 0), budget=budget, cost=c.REDUCE.COST, seed=seed, drelus=red.drelus, gated_units=red.gated_units, poly_units=red.poly_units, mpc_mb=mpc['bytes'] / 2**20,
-                mpc_rounds=mpc['rounds'], valid_acc=ev.valid_acc, test_acc=ev.test_acc, name=c.OUTPUT.NAME, budget_drelus=red.budget,
+                mpc_rounds=mpc['rounds'], **network_times(mpc), valid_acc=ev.valid_acc, test_acc=ev.test_acc, name=c.OUTPUT.NAME, budget_drelus=red.budget,
                 valid_before=ev.valid_before, extra_epochs=red.details.get('epochs', 0) + extra_epochs,
                 **engine_mb(red.sites),   # ReLU-type sites, at SPU's measured prices
                 **({'reached_by_penalty': red.details['reached_by_penalty']} if 'reached_by_penalty' in red.details else {}))
@@ -143,8 +148,8 @@ def baseline_accuracy(cfg, cost=None) -> dict:
     if f.is_file() and read_json(f).get('key') == key: return read_json(f)['result']
     flat = run.flat()
     sites = relu_sites(flat, cfg.MODEL.INPUT_SIZE)
-    result = {'drelus': sum(r.drelus for r in sites), 'test_acc': evaluate(flat, run.data, 'test'),
-              'mpc_mb': cost.predict(sites)['bytes'] / 2**20 if cost else float('nan')}
+    mpc = cost.predict(sites) if cost else {'bytes': float('nan'), 'rounds': 0}
+    result = {'drelus': sum(r.drelus for r in sites), 'test_acc': evaluate(flat, run.data, 'test'), 'mpc_mb': mpc['bytes'] / 2**20, **network_times(mpc)}
     write_json({'key': key, 'result': result}, f)
     return result
 
@@ -169,14 +174,15 @@ def budget_of(row:dict) -> tuple:
     return row['budget'], row.get('cost', 'drelus')
 
 def summarise(rows:list) -> list:
-    "One row per arm (see `arm_of`) and budget (see `budget_of`): n seeds, mean and standard deviation of test accuracy (None for one seed), mean DReLUs and MPC MiB."
+    "One row per arm (see `arm_of`) and budget (see `budget_of`): n seeds, mean and standard deviation of test accuracy (None for one seed), mean DReLUs, MPC MiB and LAN and WAN seconds."
     groups = {}
     for r in rows: groups.setdefault((arm_of(r), *budget_of(r)), []).append(r)
     out = []
     for (m, b, cost), rs in groups.items():
         acc = np.array([r['test_acc'] for r in rs])
         out.append({'method': m, 'budget': b, 'cost': cost, 'n': len(rs), 'test_mean': float(acc.mean()), 'test_std': float(acc.std(ddof=1)) if len(rs) > 1 else None,
-                    'drelus': float(np.mean([r['drelus'] for r in rs])), 'mpc_mb': float(np.mean([r['mpc_mb'] for r in rs]))})
+                    'drelus': float(np.mean([r['drelus'] for r in rs])), 'mpc_mb': float(np.mean([r['mpc_mb'] for r in rs])),
+                    **{k: float(np.mean([r[k] for r in rs])) if all(k in r for r in rs) else None for k in ('lan_s', 'wan_s')}})   # rows from before wong timed them have none
     return out
 
 def paired_differences(rows:list) -> list:
@@ -194,15 +200,17 @@ def paired_differences(rows:list) -> list:
                 out.append({'budget': b[0], 'cost': b[1], 'first': m1, 'second': m2, 'n': len(d), 'mean': float(d.mean()), 'low': float(d.mean() - half), 'high': float(d.mean() + half)})
     return out
 
+def _secs(s) -> str: return '–' if s is None else f"{s:.3f}"
+
 def sweep_markdown(rows:list, baseline:dict) -> str:
     "The sweep's tables in Markdown: every run, then mean and standard deviation over seeds."
     md = [f"Baseline (flat): {baseline['drelus']:,} DReLUs, {baseline['mpc_mb']:.3f} MiB per image (CrypTen, predicted), test top-1 {baseline['test_acc']:.2%}", '',
-          '| method | budget | seed | DReLUs | share | gated units | polynomial units | MPC MiB | rounds | epochs before finetuning | valid before finetuning | valid after | test after | experiment |',
-          '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|']
+          '| method | budget | seed | DReLUs | share | gated units | polynomial units | MPC MiB | rounds | WAN s | epochs before finetuning | valid before finetuning | valid after | test after | experiment |',
+          '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|']
     md += [f"| {arm_of(r)} | {budget_label(*budget_of(r))} | {r['seed']} | {r['drelus']:,} | {r['drelus'] / baseline['drelus']:.2%} | {r['gated_units']:,} | {r.get('poly_units', 0):,} | "
-           f"{r['mpc_mb']:.3f} | {r['mpc_rounds']:,} | {r.get('extra_epochs', 0)} | {r['valid_before']:.2%} | {r['valid_acc']:.2%} | {r['test_acc']:.2%} | {r['name']} |" for r in rows]
-    md += ['', '| method | budget | n | test mean | test std | DReLUs (mean) | MPC MiB (mean) |', '|---|---:|---:|---:|---:|---:|---:|']
-    md += [f"| {s['method']} | {budget_label(s['budget'], s['cost'])} | {s['n']} | {s['test_mean']:.2%} | {'–' if s['test_std'] is None else format(s['test_std'], '.2%')} | {s['drelus']:,.0f} | {s['mpc_mb']:.3f} |" for s in summarise(rows)]
+           f"{r['mpc_mb']:.3f} | {r['mpc_rounds']:,} | {_secs(r.get('wan_s'))} | {r.get('extra_epochs', 0)} | {r['valid_before']:.2%} | {r['valid_acc']:.2%} | {r['test_acc']:.2%} | {r['name']} |" for r in rows]
+    md += ['', '| method | budget | n | test mean | test std | DReLUs (mean) | MPC MiB (mean) | WAN s (mean) |', '|---|---:|---:|---:|---:|---:|---:|---:|']
+    md += [f"| {s['method']} | {budget_label(s['budget'], s['cost'])} | {s['n']} | {s['test_mean']:.2%} | {'–' if s['test_std'] is None else format(s['test_std'], '.2%')} | {s['drelus']:,.0f} | {s['mpc_mb']:.3f} | {_secs(s['wan_s'])} |" for s in summarise(rows)]
     pairs = paired_differences(rows)
     if pairs:
         md += ['', 'Paired by seed (test top-1, first minus second; 95% t-interval; a difference is shown only where the interval excludes 0):', '',
@@ -214,9 +222,10 @@ def sweep_markdown(rows:list, baseline:dict) -> str:
 _MARKERS = 'os^DvP*Xph<>'
 
 def plot_sweep(rows:list, baseline:dict, anchors:list, path, title:str='',
-               axis:str='drelus', # drelus | mpc_mb: the cost on the x axis
+               axis:str='drelus', # drelus | mpc_mb | wan_s | lan_s: the cost on the x axis
+               engine:str='CrypTen, 2 parties', # whose bytes and round trips the MiB and seconds are
               ):
-    "Test top-1 against DReLUs or MPC MiB per image: one line per arm (mean and std over seeds; per arm and cost where budgets count both), published anchors apart on the DReLU axis."
+    "Test top-1 against DReLUs, MPC MiB or network seconds per image: one line per arm (mean and std over seeds; per arm and cost where budgets count both), published anchors apart on the DReLU axis."
     import matplotlib; matplotlib.use('Agg', force=False)
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(8.5, 4.5))
@@ -224,12 +233,13 @@ def plot_sweep(rows:list, baseline:dict, anchors:list, path, title:str='',
     lines = list(dict.fromkeys((arm_of(r), budget_of(r)[1]) for r in rows))
     both = len({cost for _, cost in lines}) > 1   # budgets in DReLUs and in MiB: one line each, named by what its budgets count
     for i, (m, cost) in enumerate(lines):
-        pts = sorted((s[axis], 100 * s['test_mean'], 100 * (s['test_std'] or 0.)) for s in summary if (s['method'], s['cost']) == (m, cost))
+        pts = sorted((s[axis], 100 * s['test_mean'], 100 * (s['test_std'] or 0.)) for s in summary if (s['method'], s['cost']) == (m, cost) and s[axis] is not None)
+        if not pts: continue
         xs, ys, es = zip(*pts)
         label = f"measured: {m}" + (f" ({'MiB' if cost == 'mb' else 'DReLU'} budgets)" if both else '')
         ax.errorbar(xs, ys, yerr=es if any(es) else None, fmt=('-' if cost == 'mb' or not both else '--') + _MARKERS[i % len(_MARKERS)], capsize=3, label=label)
-    base = baseline['drelus'] if axis == 'drelus' else baseline['mpc_mb']
-    ax.axhline(100 * baseline['test_acc'], color='0.3', ls='--', lw=1, label=f"measured: flat baseline ({base:,.3g} {'DReLUs' if axis == 'drelus' else 'MiB'})")
+    unit = {'drelus': 'DReLUs', 'mpc_mb': 'MiB', 'wan_s': 's', 'lan_s': 's'}[axis]
+    if axis in baseline: ax.axhline(100 * baseline['test_acc'], color='0.3', ls='--', lw=1, label=f"measured: flat baseline ({baseline[axis]:,.3g} {unit})")
     if axis == 'drelus':
         for a, marker in zip(anchors, 'vDPXdh<>'):
             pts = [(1000 * k, acc) for k, acc in a['points']]
@@ -238,21 +248,28 @@ def plot_sweep(rows:list, baseline:dict, anchors:list, path, title:str='',
     if axis != 'drelus':   # MiB: plain numbers on the log axis
         from matplotlib.ticker import ScalarFormatter
         for f in (ax.xaxis.set_major_formatter, ax.xaxis.set_minor_formatter): f(ScalarFormatter())
-    ax.set_xlabel('DReLUs per image' if axis == 'drelus' else 'MPC MiB per image\n(CrypTen, 2 parties, sent and received, predicted)')
+    rate, rtt = NETWORKS.get(axis[:3].upper(), (0, 0))
+    ax.set_xlabel({'drelus': 'DReLUs per image', 'mpc_mb': f"MPC MiB per image\n({engine}, sent and received, predicted)"}.get(axis,
+                  f"seconds per image on a {axis[:3].upper()} ({rate / 1e6:g} Mbit/s, {rtt * 1e3:g} ms round trip)\n({engine}: network time of the ReLU-type sites, predicted; compute not counted)"))
     ax.grid(alpha=.3); ax.legend(fontsize=7, loc='upper left', bbox_to_anchor=(1.01, 1))   # beside the axes: it hides no point
     fig.tight_layout(rect=(0, 0, 0.76, 1))
     save_figure(fig, path)
 
-def write_sweep(rows:list, baseline:dict, anchors:list, out:str|Path, title:str='') -> dict:
-    "Write the sweep's table as CSV, JSON and Markdown, and its two plots, into `out`."
+def write_sweep(rows:list, baseline:dict, anchors:list, out:str|Path, title:str='',
+                engine:str='CrypTen, 2 parties', # whose bytes and round trips the rows' MiB and seconds are
+               ) -> dict:
+    "Write the sweep's table as CSV, JSON and Markdown, and its plots (against DReLUs, MiB and, where the rows have them, WAN seconds), into `out`."
     out = Path(out)
     buf = io.StringIO()
     keys = list(dict.fromkeys(k for r in rows for k in r)) or list(ROW_KEYS)
     w = csv.DictWriter(buf, fieldnames=keys, restval=''); w.writeheader(); w.writerows(rows)
     paths = {'csv': write_text(buf.getvalue(), out/'sweep.csv'), 'json': write_json({'baseline': baseline, 'rows': rows, 'summary': summarise(rows)}, out/'sweep.json'),
              'md': write_text(sweep_markdown(rows, baseline), out/'sweep.md'), 'png': out/'sweep.png', 'png_mb': out/'sweep_mb.png'}
-    plot_sweep(rows, baseline, anchors, paths['png'], title, 'drelus')
-    plot_sweep(rows, baseline, anchors, paths['png_mb'], title, 'mpc_mb')
+    plot_sweep(rows, baseline, anchors, paths['png'], title, 'drelus', engine)
+    plot_sweep(rows, baseline, anchors, paths['png_mb'], title, 'mpc_mb', engine)
+    if any(s['wan_s'] is not None for s in summarise(rows)):
+        paths['png_wan'] = out/'sweep_wan.png'
+        plot_sweep(rows, baseline, anchors, paths['png_wan'], title, 'wan_s', engine)
     return paths
 
 # %% ../nbs/23_sweep.ipynb #9a66488a
@@ -424,8 +441,8 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
     rows = [rows[j] for j in sorted(rows)]
     if anchors is None: anchors = matching_anchors(load_anchors(), dataset_of(cfg), network_of(cfg))
     base = baseline_accuracy(cfg, cost)
-    paths = write_sweep(rows, base, anchors, Path(cfg.OUTPUT.DIR)/name, f"{cfg.MODEL.ARCH} (width {cfg.MODEL.WIDTH}) on {dataset_of(cfg)}")
-    log(f"[sweep] table and plots: {paths['md']}, {paths['png']}, {paths['png_mb']}" + (f"; {len(runs) - len(rows)} runs failed" if len(rows) < len(runs) and not finished else ''))
+    paths = write_sweep(rows, base, anchors, Path(cfg.OUTPUT.DIR)/name, f"{cfg.MODEL.ARCH} (width {cfg.MODEL.WIDTH}) on {dataset_of(cfg)}", cost.engine)
+    log(f"[sweep] table and plots: {paths['md']}, " + ', '.join(str(paths[k]) for k in ('png', 'png_mb', 'png_wan') if k in paths) + (f"; {len(runs) - len(rows)} runs failed" if len(rows) < len(runs) and not finished else ''))
     return rows
 
 # %% ../nbs/23_sweep.ipynb #9f81c20a
@@ -451,7 +468,7 @@ def wong_induce(cfg:str=None,    # yacs config file (default: the embedded defau
 def print_sweep(out:Path):
     "Print the table of the sweep written in `out` and where its plots are."
     print((out/'sweep.md').read_text())
-    print(f"plots: {(out/'sweep.png').resolve()}, {(out/'sweep_mb.png').resolve()}")
+    print(f"plots: {', '.join(str((out/p).resolve()) for p in ('sweep.png', 'sweep_mb.png', 'sweep_wan.png') if (out/p).is_file())}")
 
 _BUDGETS = Param('DReLU budgets: fractions <= 1 of the flat model, or counts', nargs='+', type=float)
 _SEEDS = Param('seeds of the reduction and finetuning (REDUCE.SEED); the baseline is trained once', nargs='+', type=int)
@@ -511,7 +528,7 @@ def combine_sweeps(cfg, sweeps:list, name:str='compare',
         if other is not r: raise ValueError(f"runs {other['name']} and {r['name']} are both arm {arm_of(r)} at {budget_label(*budget_of(r))}, seed {r['seed']}, with other settings: tag one of them (OUTPUT.TAG) to compare them as two arms")
     rows = sorted(rows.values(), key=lambda r: -r['budget'])   # larger budgets first, each sweep's order within a budget
     if anchors is None: anchors = matching_anchors(load_anchors(), dataset_of(cfg), network_of(cfg))
-    write_sweep(rows, base, anchors, work/name, f"{cfg.MODEL.ARCH} (width {cfg.MODEL.WIDTH}) on {dataset_of(cfg)}: {len(sweeps)} sweeps combined")
+    write_sweep(rows, base, anchors, work/name, f"{cfg.MODEL.ARCH} (width {cfg.MODEL.WIDTH}) on {dataset_of(cfg)}: {len(sweeps)} sweeps combined", sweep_cost_model(cfg).engine)
     return rows
 
 _SWEEPS = Param('the sweeps to combine: the --name of each, folders of the work directory', nargs='+', type=str)
