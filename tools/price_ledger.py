@@ -4,7 +4,9 @@ reduce records in a work directory that holds them (the sites a reduced model pa
     python tools/price_ledger.py results/cifar10_resnet18.csv work/cifar10_resnet18
     python tools/price_ledger.py results/cifar10_resnet18.csv work/cifar10_resnet18 --all   # after an engine's prices changed
 
-With `--all` every row whose reduce record the work directory holds is priced anew at wong's current prices.
+With `--all` every row whose reduce record the work directory holds is priced anew at wong's current prices. Only the
+`mpc_mb_<engine>` columns change: a row's own `mpc_mb` (the engine its budget counted, CrypTen's unless it ran with
+--engine) and its record's `lan_s`/`wan_s` keep the prices it ran under.
 """
 import argparse
 from pathlib import Path
@@ -13,7 +15,7 @@ from wong.ledger import update_ledger
 from wong.mpc import engine_mb, ENGINE_COLUMNS
 
 def pricer(workdir, every:bool=False):
-    "`update(row, record)` for `update_ledger`: the engines' bytes of a row that lacks them, from `workdir`'s reduce record of its run."
+    "`update(row, record)` for `update_ledger`: the engines' bytes of a row that lacks them (`every`: of every row), from `workdir`'s reduce record of its run."
     def update(row, rec):
         f = Path(workdir)/row['name']/'reduced'/'record.json'
         if (not every and all(row.get(f"mpc_mb_{k}") is not None for k in ENGINE_COLUMNS)) or not f.is_file(): return False

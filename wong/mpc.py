@@ -350,7 +350,8 @@ ESTIMATES = {   # engine -> (bits per comparison, bits per multiplied unit, sour
 
 ENGINE_COLUMNS = {'semi2k': 'SPU semi2k (measured)', 'cheetah': 'SPU Cheetah (measured)'}   # a sweep row's `mpc_mb_<column>`: the sites priced on that engine
 ENGINE_ROUND_TRIPS = {'semi2k': (3, 1, 1), 'cheetah': (10, 1, 3)}   # round trips per call of a comparison, x times its bit and a square, measured by
-# benchmarks/spu_rounds.py (parties as two processes, a delayed link; a DReLU, a ReLU less a DReLU, a square: semi2k 3.1, 1.1, 1.0; Cheetah 9.5, 1.1, 3.4)
+# benchmarks/spu_rounds.py (parties as two processes, a delayed link; a DReLU, a ReLU less a DReLU, a square: semi2k 3.1, 1.1, 1.0; Cheetah 9.5, 1.1, 3.4,
+# its square on a call that refills the Beaver cache, as most of AutoReP's calls do; one served from the cache takes fewer)
 for _e, _name in ENGINE_COLUMNS.items():   # REDUCE.ENGINE: budgets in bytes counted at these prices
     ENGINE_PRICES[_e] = (ESTIMATES[_name][0] / 8, ESTIMATES[_name][1] / 8, ESTIMATES[_name][3] / 8)
 

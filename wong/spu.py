@@ -307,7 +307,10 @@ class BeaverCache:
     direct_msgs: float   # messages of the direct route per ciphertext
     direct_msgs0: float  # ... and per call
     ole: int = OLE_BATCH
-    start: int = OLE_BATCH // 2 - WARMUP_PRODUCTS   # triples cached when a model's first node runs (the warm-up refilled once)
+    start: int|None = None   # triples cached when a model's first node runs (default: the warm-up refilled once, ole/2, and took its products)
+
+    def __post_init__(self):
+        if self.start is None: self.start = self.ole // 2 - WARMUP_PRODUCTS
 
     def call(self, n:int, cached:int) -> tuple:
         "`(bytes, messages, triples cached after)` of one product of `n` elements with `cached` triples in the cache."
@@ -355,9 +358,10 @@ def _probe_call(q:Program, inputs:dict, rng, prim:str, n:int, name:str):
     elif prim == 'mul': q.op('mul', a, b)
     else: q.op('affine', a, params={'scale': q.array(rng.uniform(.5, 2, n).astype(np.float32))})
 
-PRODUCT_PROBES = {'products~cached': 1024, 'products~refill': 4096, 'products~direct2': 4 * OLE_BATCH // 2, 'products~direct4': 4 * OLE_BATCH}
-# right after the warm-up: 1,024 from the cache (3,968 cached); 4,096 more than the 2,944 left (one OLE batch refills);
-# 16,384 and 32,768 directly (two and four ciphertexts)
+PRODUCT_PROBES = {f'products~{k}{t}': n for t in ('', '#2') for k, n in (('cached', 1024), ('refill', 4096), ('direct2', 2 * OLE_BATCH), ('direct4', 4 * OLE_BATCH))}
+# right after the warm-up: 1,024 from the cache (3,968 cached); 4,096, more than the 2,944 left (one OLE batch refills and
+# 2,944 stay); 16,384 and 32,768 directly (two and four ciphertexts); then the four again, by the same routes (1,024 from
+# the 2,944; 4,096 refilled): the cheaper of the two is the price (a refill of the pool of oblivious transfers may land in one)
 
 def probe_program(p:Program|None, setting:str, images:int=1, sizes:tuple=PROBE_SIZES,
                   calls:dict|None=None, # primitive -> the sizes a model calls it on: probed exactly too
@@ -450,14 +454,14 @@ class EngineCost:
         return {'bytes': sum(by.values()), 'messages': msgs, 'by_primitive': by}
 
 def beaver_cache(got:dict, trunc:list) -> dict:
-    "The fields of `BeaverCache` from the measured nodes `got` of the `PRODUCT_PROBES` and the truncation's probes `trunc`."
-    (c, nc), (r, nr), (d2, n2), (d4, n4) = ((got[k]['bytes'], PRODUCT_PROBES[k]) for k in PRODUCT_PROBES)
+    "The fields of `BeaverCache` from the measured nodes `got` of the `PRODUCT_PROBES` (the cheaper of each pair) and the truncation's probes `trunc`."
+    best = {k: min((got[f'products~{k}'], got[f'products~{k}#2']), key=lambda d: d['bytes']) for k in ('cached', 'refill', 'direct2', 'direct4')}
+    (c, nc), (r, nr), (d2, n2), (d4, n4) = ((best[k]['bytes'], PRODUCT_PROBES[f'products~{k}']) for k in best)
+    m = {k: best[k]['messages'] for k in best}
     t = _interpolate(trunc, n4) / n4
     online = c / nc
     return asdict(BeaverCache(online, r - online * nr, ((d2 - t * n2) / 2 + (d4 - t * n4) / 4) / 2, t,
-                              got['products~cached']['messages'], got['products~refill']['messages'] - got['products~cached']['messages'],
-                              (got['products~direct4']['messages'] - got['products~direct2']['messages']) / 2,
-                              2 * got['products~direct2']['messages'] - got['products~direct4']['messages']))
+                              m['cached'], m['refill'] - m['cached'], (m['direct4'] - m['direct2']) / 2, 2 * m['direct2'] - m['direct4']))
 
 def calibrate_engine(engine:str, setting:str='public', model:nn.Module|None=None, images:torch.Tensor|None=None, timeout:float=1800,
                      sizes:tuple=None, # probe sizes (elements); default PROBE_SIZES

@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['ANCHOR_KEYS', 'DEFAULT_METHODS', 'TRAINS_FIRST', 'ROW_KEYS', 'RUN_STEPS', 'NAMED_SETTINGS', 'default_anchors',
            'load_anchors', 'matching_anchors', 'dataset_of', 'network_of', 'run_name', 'variant_settings',
-           'variant_tag', 'run_config', 'matched_config', 'network_times', 'run_method', 'baseline_accuracy',
-           'arm_name', 'arm_of', 'budget_label', 'budget_of', 'summarise', 'paired_differences', 'sweep_markdown',
-           'plot_sweep', 'write_sweep', 'import_methods', 'sweep_cost_model', 'import_ray', 'sweep', 'wong_induce',
-           'print_sweep', 'wong_sweep', 'combine_sweeps', 'wong_compare']
+           'variant_tag', 'run_config', 'matched_config', 'network_times', 'with_network_times', 'run_method',
+           'baseline_accuracy', 'arm_name', 'arm_of', 'budget_label', 'budget_of', 'summarise', 'paired_differences',
+           'sweep_markdown', 'plot_sweep', 'write_sweep', 'import_methods', 'sweep_cost_model', 'import_ray', 'sweep',
+           'wong_induce', 'print_sweep', 'wong_sweep', 'combine_sweeps', 'wong_compare']
 
 # %% ../nbs/23_sweep.ipynb #3fe9cd52
 import csv, io, json, time
@@ -125,6 +125,11 @@ def network_times(mpc:dict) -> dict:
     "`lan_s` and `wan_s`: seconds per image of a cost model's prediction `mpc` (bytes, round trips) on a LAN and a WAN, network only (`network_seconds`)."
     return {f"{k.lower()}_s": network_seconds(mpc['bytes'], mpc['rounds'], k) for k in NETWORKS}
 
+def with_network_times(row:dict) -> dict:
+    "`row`, with `lan_s` and `wan_s` from its `mpc_mb` and `mpc_rounds` where it lacks them (a row of a version of wong that did not time them)."
+    if 'wan_s' in row or 'mpc_rounds' not in row: return row
+    return {**row, **network_times({'bytes': row['mpc_mb'] * 2**20, 'rounds': row['mpc_rounds']})}
+
 def run_method(method:str, budget:float, seed:int, cfg, cost=None, cfg_file=None, progress:bool=True, log=print, memo:dict|None=None,
                extra_epochs:int=0, # finetuning epochs added to TRAIN.FINETUNE_EPOCHS (the matched setting; the name says `_plus<N>`)
               ) -> dict:
@@ -145,7 +150,7 @@ def baseline_accuracy(cfg, cost=None) -> dict:
     run = Run(cfg, progress=False)
     key = key_of('baseline_accuracy', run.record('flatten').files, run.settings('evaluate'), cost.__dict__ if cost else None)
     f = Path(cfg.OUTPUT.DIR)/'sweep'/'baseline.json'
-    if f.is_file() and read_json(f).get('key') == key: return read_json(f)['result']
+    if f.is_file() and read_json(f).get('key') == key and 'wan_s' in read_json(f)['result']: return read_json(f)['result']
     flat = run.flat()
     sites = relu_sites(flat, cfg.MODEL.INPUT_SIZE)
     mpc = cost.predict(sites) if cost else {'bytes': float('nan'), 'rounds': 0}
@@ -202,9 +207,11 @@ def paired_differences(rows:list) -> list:
 
 def _secs(s) -> str: return '–' if s is None else f"{s:.3f}"
 
-def sweep_markdown(rows:list, baseline:dict) -> str:
+def sweep_markdown(rows:list, baseline:dict,
+                   engine:str='CrypTen, 2 parties', # whose bytes and round trips the MiB and seconds are
+                  ) -> str:
     "The sweep's tables in Markdown: every run, then mean and standard deviation over seeds."
-    md = [f"Baseline (flat): {baseline['drelus']:,} DReLUs, {baseline['mpc_mb']:.3f} MiB per image (CrypTen, predicted), test top-1 {baseline['test_acc']:.2%}", '',
+    md = [f"Baseline (flat): {baseline['drelus']:,} DReLUs, {baseline['mpc_mb']:.3f} MiB per image ({engine}, predicted), test top-1 {baseline['test_acc']:.2%}", '',
           '| method | budget | seed | DReLUs | share | gated units | polynomial units | MPC MiB | rounds | WAN s | epochs before finetuning | valid before finetuning | valid after | test after | experiment |',
           '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|']
     md += [f"| {arm_of(r)} | {budget_label(*budget_of(r))} | {r['seed']} | {r['drelus']:,} | {r['drelus'] / baseline['drelus']:.2%} | {r['gated_units']:,} | {r.get('poly_units', 0):,} | "
@@ -263,8 +270,8 @@ def write_sweep(rows:list, baseline:dict, anchors:list, out:str|Path, title:str=
     buf = io.StringIO()
     keys = list(dict.fromkeys(k for r in rows for k in r)) or list(ROW_KEYS)
     w = csv.DictWriter(buf, fieldnames=keys, restval=''); w.writeheader(); w.writerows(rows)
-    paths = {'csv': write_text(buf.getvalue(), out/'sweep.csv'), 'json': write_json({'baseline': baseline, 'rows': rows, 'summary': summarise(rows)}, out/'sweep.json'),
-             'md': write_text(sweep_markdown(rows, baseline), out/'sweep.md'), 'png': out/'sweep.png', 'png_mb': out/'sweep_mb.png'}
+    paths = {'csv': write_text(buf.getvalue(), out/'sweep.csv'), 'json': write_json({'baseline': baseline, 'engine': engine, 'rows': rows, 'summary': summarise(rows)}, out/'sweep.json'),
+             'md': write_text(sweep_markdown(rows, baseline, engine), out/'sweep.md'), 'png': out/'sweep.png', 'png_mb': out/'sweep_mb.png'}
     plot_sweep(rows, baseline, anchors, paths['png'], title, 'drelus', engine)
     plot_sweep(rows, baseline, anchors, paths['png_mb'], title, 'mpc_mb', engine)
     if any(s['wan_s'] is not None for s in summarise(rows)):
@@ -398,7 +405,7 @@ def sweep(cfg, budgets:list, methods:list|str=DEFAULT_METHODS, seeds:list=(0,), 
     led_rows, sha, commit = (read_ledger(ledger), baseline_sha256(Run(cfg)), source_commit()) if ledger else ([], None, None)
     def in_ledger(c):   # the sweep's row of run `c` when the ledger holds it
         hit = ledger_lookup(led_rows, c, sha) if ledger else None
-        return None if hit is None else read_json(record_path(ledger, hit)).get('details') or hit
+        return None if hit is None else with_network_times(read_json(record_path(ledger, hit)).get('details') or hit)
     def to_ledger(c, row, secs):
         if ledger: append_rows(ledger, [ledger_row({**row, 'arm': arm_of(row)}, c, sha, secs, commit=commit)], [c], [row])
     threads = int(threads or torch.get_num_threads())
@@ -514,11 +521,14 @@ def combine_sweeps(cfg, sweeps:list, name:str='compare',
     found = sorted(p.parent.name for p in work.glob('*/sweep.json'))
     missing = [s for s in sweeps if not (work/s/'sweep.json').is_file()]
     if missing: raise ValueError(f"no sweep {', '.join(missing)} in {work}; sweeps there: {', '.join(found) or 'none'}")
-    rows, seen, base = {}, {}, read_json(work/sweeps[0]/'sweep.json')['baseline']
+    first = read_json(work/sweeps[0]/'sweep.json')
+    rows, seen, base, engine = {}, {}, first['baseline'], first.get('engine', 'CrypTen, 2 parties')
+    flat_of = lambda b: {k: b[k] for k in ('drelus', 'mpc_mb', 'test_acc')}
     for s in sweeps:
         sj = read_json(work/s/'sweep.json')
-        if sj['baseline'] != base: raise ValueError(f"sweep {s} has another baseline than {sweeps[0]} ({sj['baseline']} against {base}): only sweeps of one flat model compare")
-        for r in sj['rows']:
+        if flat_of(sj['baseline']) != flat_of(base): raise ValueError(f"sweep {s} has another baseline than {sweeps[0]} ({flat_of(sj['baseline'])} against {flat_of(base)}): only sweeps of one flat model compare")
+        if sj.get('engine', 'CrypTen, 2 parties') != engine: raise ValueError(f"sweep {s} is priced by {sj.get('engine', 'CrypTen, 2 parties')}, {sweeps[0]} by {engine}: only sweeps priced by one engine compare")
+        for r in map(with_network_times, sj['rows']):
             if r['name'] in rows and rows[r['name']] != r:
                 raise ValueError(f"run {r['name']} differs between sweeps {seen[r['name']]} and {s}: the run changed after one of them; rerun that sweep with --finished")
             rows[r['name']] = r; seen.setdefault(r['name'], s)
@@ -528,7 +538,7 @@ def combine_sweeps(cfg, sweeps:list, name:str='compare',
         if other is not r: raise ValueError(f"runs {other['name']} and {r['name']} are both arm {arm_of(r)} at {budget_label(*budget_of(r))}, seed {r['seed']}, with other settings: tag one of them (OUTPUT.TAG) to compare them as two arms")
     rows = sorted(rows.values(), key=lambda r: -r['budget'])   # larger budgets first, each sweep's order within a budget
     if anchors is None: anchors = matching_anchors(load_anchors(), dataset_of(cfg), network_of(cfg))
-    write_sweep(rows, base, anchors, work/name, f"{cfg.MODEL.ARCH} (width {cfg.MODEL.WIDTH}) on {dataset_of(cfg)}: {len(sweeps)} sweeps combined", sweep_cost_model(cfg).engine)
+    write_sweep(rows, base, anchors, work/name, f"{cfg.MODEL.ARCH} (width {cfg.MODEL.WIDTH}) on {dataset_of(cfg)}: {len(sweeps)} sweeps combined", engine)
     return rows
 
 _SWEEPS = Param('the sweeps to combine: the --name of each, folders of the work directory', nargs='+', type=str)
@@ -540,7 +550,7 @@ def wong_compare(sweeps:_SWEEPS,
                  opts:OPTS=None,
                  debug:bool=False,      # show the traceback of an error
                 ):
-    "One table, two plots and the paired differences per arm from several finished sweeps; trains nothing; prints the table."
+    "One table, its plots and the paired differences per arm from several finished sweeps; trains nothing; prints the table."
     with cli_errors('wong_compare', debug):
         c = get_cfg(cfg, opts) if cfg else demo_cfg(opts)
         combine_sweeps(c, sweeps, name)
