@@ -12,7 +12,7 @@ import numpy as np
 import yaml
 from scipy.stats import t as student_t
 from .io import read_json
-from .ledger import check_ledger
+from .ledger import check_ledger, record_path
 from .sweep import budget_label
 
 
@@ -27,7 +27,11 @@ def holm(pvalues:list) -> list:
 
 
 # %% ../nbs/24_results.ipynb #7c4a7042
-def _budgets(rows): return list(dict.fromkeys((r['budget'], r['cost']) for r in sorted(rows, key=lambda r: (r['cost'], -r['budget']))))
+def _engine(r) -> str: return r.get('engine', 'crypten')   # whose bytes the row's budget and `mpc_mb` count
+
+def _budgets(rows):
+    "The budgets of `rows` as `(budget, cost, engine)`: CrypTen's first, larger budgets first."
+    return list(dict.fromkeys((r['budget'], r['cost'], _engine(r)) for r in sorted(rows, key=lambda r: (_engine(r) != 'crypten', _engine(r), r['cost'], -r['budget']))))
 
 def _engines(rows:list) -> list:
     "The `mpc_mb_<engine>` columns of `rows`, in a fixed order."
@@ -36,11 +40,11 @@ def _engines(rows:list) -> list:
 def arm_summary(rows:list) -> list:
     "Per budget and arm: seeds, mean and standard deviation of test top-1 (None for one seed), mean DReLUs, gated and polynomial units, and MiB (CrypTen's, and each engine's `mpc_mb_<engine>` where every row has it)."
     out = []
-    for b, cost in _budgets(rows):
-        for arm in dict.fromkeys(r['arm'] for r in rows if (r['budget'], r['cost']) == (b, cost)):
-            rs = [r for r in rows if (r['budget'], r['cost'], r['arm']) == (b, cost, arm)]
+    for b, cost, engine in _budgets(rows):
+        for arm in dict.fromkeys(r['arm'] for r in rows if (r['budget'], r['cost'], _engine(r)) == (b, cost, engine)):
+            rs = [r for r in rows if (r['budget'], r['cost'], _engine(r), r['arm']) == (b, cost, engine, arm)]
             acc = np.array([r['test_acc'] for r in rs])
-            out.append({'budget': b, 'cost': cost, 'arm': arm, 'seeds': sorted(r['seed'] for r in rs), 'mean': float(acc.mean()),
+            out.append({'budget': b, 'cost': cost, 'engine': engine, 'arm': arm, 'seeds': sorted(r['seed'] for r in rs), 'mean': float(acc.mean()),
                         'std': float(acc.std(ddof=1)) if len(rs) > 1 else None,
                         'drelus': float(np.mean([r['drelus'] for r in rs])), 'mpc_mb': float(np.mean([r['mpc_mb'] for r in rs])),
                         'gated': float(np.mean([r.get('gated_units', 0) for r in rs])), 'poly': float(np.mean([r.get('poly_units', 0) for r in rs])),
@@ -49,17 +53,17 @@ def arm_summary(rows:list) -> list:
 
 def paired_with(rows:list, reference:str='masks') -> list:
     "Each arm minus `reference`, paired by seed at each budget: pairs, mean, 95% t-interval, p-value, Holm-adjusted p-value across the list."
-    acc = {(r['arm'], r['budget'], r['cost'], r['seed']): r['test_acc'] for r in rows}
+    acc = {(r['arm'], r['budget'], r['cost'], _engine(r), r['seed']): r['test_acc'] for r in rows}
     out = []
-    for b, cost in _budgets(rows):
-        for arm in dict.fromkeys(r['arm'] for r in rows if (r['budget'], r['cost']) == (b, cost) and r['arm'] != reference):
-            seeds = sorted(s for (a, bb, c, s) in acc if (a, bb, c) == (arm, b, cost) and (reference, b, cost, s) in acc)
+    for b, cost, engine in _budgets(rows):
+        for arm in dict.fromkeys(r['arm'] for r in rows if (r['budget'], r['cost'], _engine(r)) == (b, cost, engine) and r['arm'] != reference):
+            seeds = sorted(s for (a, bb, c, e, s) in acc if (a, bb, c, e) == (arm, b, cost, engine) and (reference, b, cost, engine, s) in acc)
             if len(seeds) < 2: continue
-            d = np.array([acc[arm, b, cost, s] - acc[reference, b, cost, s] for s in seeds])
+            d = np.array([acc[arm, b, cost, engine, s] - acc[reference, b, cost, engine, s] for s in seeds])
             n, mean, se = len(d), float(d.mean()), float(d.std(ddof=1)) / math.sqrt(len(d))
             half = float(student_t.ppf(0.975, n - 1)) * se
             p = float(2 * student_t.sf(abs(mean) / se, n - 1)) if se > 0 else (1. if mean == 0 else 0.)   # equal differences: certain
-            out.append({'budget': b, 'cost': cost, 'arm': arm, 'reference': reference, 'seeds': seeds, 'mean': mean, 'low': mean - half, 'high': mean + half, 'p': p})
+            out.append({'budget': b, 'cost': cost, 'engine': engine, 'arm': arm, 'reference': reference, 'seeds': seeds, 'mean': mean, 'low': mean - half, 'high': mean + half, 'p': p})
     for o, a in zip(out, holm([o['p'] for o in out])): o['p_holm'] = a
     return out
 
@@ -69,6 +73,14 @@ def _pct(x): return f"{100 * x:.2f}"
 
 _ENGINE_NAMES = {'mpc_mb_semi2k': 'SPU semi2k', 'mpc_mb_cheetah': 'SPU Cheetah'}
 
+def _engine_of(ledger:Path, row:dict) -> str:
+    "The engine whose bytes `row`'s budget and `mpc_mb` count: its run's REDUCE.ENGINE, from its record (CrypTen where the record does not say)."
+    f = record_path(ledger, row)
+    return ((read_json(f).get('config') or {}).get('REDUCE') or {}).get('ENGINE') or 'crypten' if f.is_file() else 'crypten'
+
+def _label(b:float, cost:str, engine:str) -> str:
+    return budget_label(b, cost) + ('' if engine == 'crypten' else f" ({_ENGINE_NAMES.get(f'mpc_mb_{engine}', engine)})")
+
 def protocol_markdown(spec_path:str|Path, root:str|Path='.') -> str:
     "The result tables of the protocol that `spec_path` (YAML: title, ledger, baseline, reference, post_hoc) describes, paths relative to `root`."
     root = Path(root)
@@ -76,7 +88,7 @@ def protocol_markdown(spec_path:str|Path, root:str|Path='.') -> str:
     missing = [k for k in ('title', 'ledger', 'baseline', 'reference') if k not in spec]
     if missing: raise ValueError(f"{spec_path}: no {', '.join(missing)} (keys: title, ledger, baseline, reference, post_hoc)")
     base = read_json(root/spec['baseline'])
-    rows = check_ledger(root/spec['ledger'], base['sha256'])
+    rows = [{**r, 'engine': _engine_of(root/spec['ledger'], r)} for r in check_ledger(root/spec['ledger'], base['sha256'])]
     post = spec.get('post_hoc') or {}
     mark = lambda arm: f"{arm} †" if arm in post else arm
     md = [f"**{spec['title']}.** Baseline `{spec['baseline']}` (SHA-256 `{base['sha256'][:12]}…`): {base['epochs']} epochs, seed {base['seed']}, "
@@ -85,11 +97,13 @@ def protocol_markdown(spec_path:str|Path, root:str|Path='.') -> str:
     devices, precisions = sorted({r['device'] for r in rows}), sorted({r['precision'] for r in rows})
     md += [f"{len(rows)} row{'s' if len(rows) != 1 else ''} in `{spec['ledger']}`, {', '.join(precisions)}, run on {'; '.join(devices)}; test top-1 %, mean ± standard deviation over seeds "
            "(MiB: bytes per image in CrypTen, predicted by its calibrated cost model" + (", and on " + ', '.join(_ENGINE_NAMES.get(k, k) for k in _engines(rows)) +
-           " at their measured prices per operation, ReLU-type sites only" if _engines(rows) else '') + "; the budget counts CrypTen's).", '',
+           " at their measured prices per operation, ReLU-type sites only" if _engines(rows) else '') + "; the budget counts CrypTen's bytes, or those of the engine named beside it, "
+           "whose runs have no CrypTen figure here).", '',
            '| budget | arm | seeds | test top-1 % | DReLUs | gated units | polynomial units | MiB CrypTen |' + ''.join(f" MiB {_ENGINE_NAMES.get(k, k)} |" for k in _engines(rows)),
            '|---|---|---|---:|---:|---:|---:|---:|' + '---:|' * len(_engines(rows))]
-    md += [f"| {budget_label(s['budget'], s['cost'])} | {mark(s['arm'])} | {', '.join(map(str, s['seeds']))} | {_pct(s['mean'])}"
-           f"{'' if s['std'] is None else ' ± ' + _pct(s['std'])} | {s['drelus']:,.0f} | {s['gated']:,.0f} | {s['poly']:,.0f} | {s['mpc_mb']:.3f} |"
+    md += [f"| {_label(s['budget'], s['cost'], s['engine'])} | {mark(s['arm'])} | {', '.join(map(str, s['seeds']))} | {_pct(s['mean'])}"
+           f"{'' if s['std'] is None else ' ± ' + _pct(s['std'])} | {s['drelus']:,.0f} | {s['gated']:,.0f} | {s['poly']:,.0f} | "
+           f"{format(s['mpc_mb'], '.3f') if s['engine'] == 'crypten' else '–'} |"
            + ''.join(f" {'–' if s[k] is None else format(s[k], '.3f')} |" for k in _engines(rows)) for s in arm_summary(rows)]
     pairs = paired_with(rows, spec['reference'])
     if pairs:
@@ -97,7 +111,7 @@ def protocol_markdown(spec_path:str|Path, root:str|Path='.') -> str:
                f"p-values adjusted by Holm's method across the {len(pairs)} comparisons of this table). The intervals cover the reduction's and the "
                "finetuning's noise only: every row starts from one baseline and uses one validation split.", '',
                '| budget | arm | pairs | difference | 95% interval | p | p (Holm) |', '|---|---|---:|---:|---|---:|---:|']
-        md += [f"| {budget_label(p['budget'], p['cost'])} | {mark(p['arm'])} | {len(p['seeds'])} | {100 * p['mean']:+.2f} | "
+        md += [f"| {_label(p['budget'], p['cost'], p['engine'])} | {mark(p['arm'])} | {len(p['seeds'])} | {100 * p['mean']:+.2f} | "
                f"[{100 * p['low']:+.2f}, {100 * p['high']:+.2f}] | {p['p']:.3f} | {p['p_holm']:.3f} |" for p in pairs]
     else: md += ['', f"No arm has two seeds paired with `{spec['reference']}` yet: no difference is claimed."]
     shown = [a for a in post if any(r['arm'] == a for r in rows)]
