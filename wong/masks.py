@@ -43,7 +43,9 @@ class SoftMaskedReLU(nn.Module):
         t = self.threshold if threshold is None else threshold
         return int((self.alpha > t).sum()) * (int(np.prod(self.unit_shape)) // self.alpha.numel())
     def drelu_count(self, units): return self.live_units()
-    def relaxed_cost(self): return self.alpha.abs().sum()   # what lambda multiplies: the L1 norm of the coefficients
+    def relaxed_cost(self):
+        "What lambda multiplies: the L1 norm of the coefficients, each counted once per unit it gates (its DReLUs; one per unit-wise coefficient)."
+        return self.alpha.abs().sum() * (int(np.prod(self.unit_shape)) // self.alpha.numel())
 
 def with_sites(flat:nn.Module, make) -> nn.Module:
     "A copy of `flat` whose every ReLU site is replaced by `make(site)` (`site`: its `ReLUSite`)."
