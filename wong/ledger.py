@@ -201,17 +201,19 @@ def update_ledger(path:str|Path, update) -> int:
     return changed
 
 def check_ledger(path:str|Path, baseline_sha256:str|None=None) -> list:
-    "The rows of the ledger at `path`, each checked against its record and, when given, against `baseline_sha256`."
+    "The rows of the ledger at `path`, each checked against its record and, when given, against `baseline_sha256`; each with its run's `engine` (REDUCE.ENGINE: whose bytes its budget and `mpc_mb` count)."
     rows = read_ledger(path)
     for r in rows:
         f = record_path(path, r)
         if not f.is_file(): raise ValueError(f"{path}: row {r['name']} (seed {r['seed']}) has no record {f}")
         rec = read_json(f)
-        got = config_hash(config_of(rec['config']))
+        cfg = config_of(rec['config'])
+        got = config_hash(cfg)
         if got != r['config_hash']: raise ValueError(f"{path}: row {r['name']}: its config_hash {r['config_hash']} is not its record's configuration's ({got})")
         if _typed(rec['row'], str(f)) != {k: r[k] for k in rec['row']}: raise ValueError(f"{path}: row {r['name']} differs from its record {f}")
         if baseline_sha256 and r['baseline_sha256'] != baseline_sha256:
             raise ValueError(f"{path}: row {r['name']} is on baseline {r['baseline_sha256'][:12]}..., not the protocol's {baseline_sha256[:12]}...: rows pair on one baseline only")
+        r['engine'] = cfg.REDUCE.ENGINE
     return rows
 
 

@@ -12,7 +12,7 @@ import numpy as np
 import yaml
 from scipy.stats import t as student_t
 from .io import read_json
-from .ledger import check_ledger, record_path
+from .ledger import check_ledger
 from .sweep import budget_label
 
 
@@ -73,11 +73,6 @@ def _pct(x): return f"{100 * x:.2f}"
 
 _ENGINE_NAMES = {'mpc_mb_semi2k': 'SPU semi2k', 'mpc_mb_cheetah': 'SPU Cheetah'}
 
-def _engine_of(ledger:Path, row:dict) -> str:
-    "The engine whose bytes `row`'s budget and `mpc_mb` count: its run's REDUCE.ENGINE, from its record (CrypTen where the record does not say)."
-    f = record_path(ledger, row)
-    return ((read_json(f).get('config') or {}).get('REDUCE') or {}).get('ENGINE') or 'crypten' if f.is_file() else 'crypten'
-
 def _label(b:float, cost:str, engine:str) -> str:
     return budget_label(b, cost) + ('' if engine == 'crypten' else f" ({_ENGINE_NAMES.get(f'mpc_mb_{engine}', engine)})")
 
@@ -88,7 +83,7 @@ def protocol_markdown(spec_path:str|Path, root:str|Path='.') -> str:
     missing = [k for k in ('title', 'ledger', 'baseline', 'reference') if k not in spec]
     if missing: raise ValueError(f"{spec_path}: no {', '.join(missing)} (keys: title, ledger, baseline, reference, post_hoc)")
     base = read_json(root/spec['baseline'])
-    rows = [{**r, 'engine': _engine_of(root/spec['ledger'], r)} for r in check_ledger(root/spec['ledger'], base['sha256'])]
+    rows = check_ledger(root/spec['ledger'], base['sha256'])
     post = spec.get('post_hoc') or {}
     mark = lambda arm: f"{arm} †" if arm in post else arm
     md = [f"**{spec['title']}.** Baseline `{spec['baseline']}` (SHA-256 `{base['sha256'][:12]}…`): {base['epochs']} epochs, seed {base['seed']}, "

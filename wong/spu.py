@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['ENGINES', 'PROBE_SIZES', 'PRIMITIVES', 'PRODUCTS', 'OLE_BATCH', 'WARMUP_PRODUCTS', 'PRODUCT_PROBES', 'NETWORKS',
-           'Program', 'lower', 'spu_python', 'run_program', 'EngineRun', 'engine_inference', 'BeaverCache', 'charges',
-           'probe_program', 'EngineCost', 'beaver_cache', 'calibrate_engine', 'latency', 'network_seconds',
-           'model_calls', 'probe_sizes', 'engine_markdown', 'compare_engine']
+           'Program', 'lower', 'spu_python', 'run_program', 'EngineRun', 'engine_inference', 'size_priced',
+           'BeaverCache', 'charges', 'probe_program', 'EngineCost', 'beaver_cache', 'calibrate_engine', 'latency',
+           'network_seconds', 'model_calls', 'probe_sizes', 'engine_markdown', 'compare_engine']
 
 # %% ../nbs/18b_spu.ipynb #d7c024d0
 import json, os, subprocess, tempfile
@@ -292,6 +292,9 @@ def engine_inference(model:nn.Module,        # a flat or reduced wong model
 PROBE_SIZES = (1024, 4096, 16384, 65536, 262144)   # elements: bytes between them are interpolated
 PRIMITIVES = ('drelu', 'relu', 'mul_bit', 'mul', 'square', 'trunc')
 PRODUCTS = ('mul', 'square')   # products of two secrets: in Cheetah, priced by `BeaverCache` in the order a model calls them
+def size_priced(engine:str) -> tuple:
+    "The primitives `engine`'s cost model prices by their size alone (probed at `PROBE_SIZES`): all but Cheetah's products."
+    return tuple(x for x in PRIMITIVES if not (engine == 'cheetah' and x in PRODUCTS))
 OLE_BATCH = 8192   # SPU 0.9.5's Cheetah on a 64-bit ring: elements per OLE batch (`CheetahMul::OLEBatchSize`)
 WARMUP_PRODUCTS = 128   # products of two secrets in spu_party's warm-up (x*y and x*x of 64 values): triples it takes from the cache
 
@@ -365,28 +368,19 @@ PRODUCT_PROBES = {f'products~{k}{t}': n for t in ('', '#2') for k, n in (('cache
 
 def probe_program(p:Program|None, setting:str, images:int=1, sizes:tuple=PROBE_SIZES,
                   calls:dict|None=None, # primitive -> the sizes a model calls it on: probed exactly too
-                  products:bool=False, # first, the probes that calibrate `BeaverCache` (Cheetah)
+                  engine:str='semi2k', # whose primitives: `size_priced(engine)` at `sizes`, and first, in Cheetah, the probes of `BeaverCache`
                  ) -> tuple:
     "`(program, inputs)`: each primitive on `PROBE_SIZES` elements (and on the sizes in `calls`), and (secret setting) every linear layer and max pooling of `p` by its shapes, on random values."
     rng = np.random.default_rng(0)
     q = Program(setting == 'secret')
     inputs = {}
-    for name, n in (PRODUCT_PROBES.items() if products else ()): _probe_call(q, inputs, rng, 'mul', n, name)
+    for name, n in (PRODUCT_PROBES.items() if engine == 'cheetah' else ()): _probe_call(q, inputs, rng, 'mul', n, name)
     for prim, ns in (calls or {}).items():
         for n in sorted(set(ns)):
             for t in ('', '#2'): _probe_call(q, inputs, rng, prim, int(n), f"{prim}~{n}{t}")
-    for n in tuple(sizes) + tuple(sizes):   # twice: the cheaper of two calls is the price (Cheetah refills its pool of oblivious transfers now and then, in one call)
-        a, b = f"a{n}", f"b{n}"
-        t = '#2' if a in inputs else ''
-        inputs[a], inputs[b] = rng.standard_normal((1, n)).astype(np.float32), rng.standard_normal((1, n)).astype(np.float32)
-        q.shapes[a], q.shapes[b] = (n,), (n,)
-        q.begin(f"drelu@{n}{t}", '', 'probe'); q.op('drelu', a)
-        q.begin(f"relu@{n}{t}", '', 'probe'); q.op('relu', a)
-        q.begin(f"bits@{n}{t}", '', 'probe'); bits = q.op('drelu', b)
-        q.begin(f"mul_bit@{n}{t}", '', 'probe'); q.op('mul', a, bits)
-        q.begin(f"mul@{n}{t}", '', 'probe'); q.op('mul', a, b)
-        q.begin(f"square@{n}{t}", '', 'probe'); q.op('square', a)
-        q.begin(f"trunc@{n}{t}", '', 'probe'); q.op('affine', a, params={'scale': q.array(rng.uniform(.5, 2, n).astype(np.float32))})
+    for t in ('', '#2'):   # twice: the cheaper of two calls is the price (Cheetah refills its pool of oblivious transfers now and then, in one call)
+        for n in sizes:
+            for prim in size_priced(engine): _probe_call(q, inputs, rng, prim, n, f"{prim}@{n}{t}")
     seen = set()
     for node in (p.nodes if p is not None and setting == 'secret' else []) + (p.nodes if p is not None else []):
         for ins in node['instrs']:
@@ -426,7 +420,7 @@ class EngineCost:
         "`(bytes, messages)` of one call of primitive `what` on `n` elements (all images of a batch), interpolated between the probes."
         if what in self.linear: return tuple(self.linear[what])
         if str(n) in self.exact.get(what, {}): return tuple(self.exact[what][str(n)])
-        if what not in self.prices: raise KeyError(f"no probe measured {what!r}; calibrate on this model (secret linear layers are probed by shape)")
+        if what not in self.prices: raise KeyError(f"no probe measured {what!r} by size; " + ("Cheetah's products are priced call by call (`priced`)" if what in PRIMITIVES else "calibrate on this model (secret linear layers are probed by shape)"))
         return _interpolate(self.prices[what], n), _interpolate(self.messages[what], n, messages=True)
 
     def priced(self, p:Program) -> list:
@@ -449,7 +443,7 @@ class EngineCost:
         "Bytes and messages per image of a lowered model (at the batch size it was calibrated for), and its bytes by primitive."
         by, msgs = {}, 0
         for node, what, b, m in self.priced(p):
-            k = what if what in self.prices else 'linear layer'
+            k = what if what in PRIMITIVES else 'linear layer'
             by[k] = by.get(k, 0.) + b / self.images; msgs += m
         return {'bytes': sum(by.values()), 'messages': msgs, 'by_primitive': by}
 
@@ -471,15 +465,17 @@ def calibrate_engine(engine:str, setting:str='public', model:nn.Module|None=None
     "Measure the probes of `probe_program` on `engine`: the `EngineCost` of each primitive (and, secret setting, of `model`'s linear layers by shape)."
     p = program or (lower(model, images, setting) if model is not None else None)
     sizes = tuple(sizes or PROBE_SIZES)
-    q, inputs = probe_program(p, setting, len(images) if images is not None else 1, sizes, calls, products=engine == 'cheetah')
+    prims = size_priced(engine)
+    calls = {k: v for k, v in (calls or {}).items() if k in prims}
+    q, inputs = probe_program(p, setting, len(images) if images is not None else 1, sizes, calls, engine)
     r = run_program(q, inputs, engine, timeout)
     got = {n['node']: n for n in r['nodes']}
-    best = {f"{prim}@{n}": min((got[f"{prim}@{n}"], got[f"{prim}@{n}#2"]), key=lambda d: d['bytes']) for prim in PRIMITIVES for n in sizes}
-    prices = {prim: [[n, best[f"{prim}@{n}"]['bytes']] for n in sizes] for prim in PRIMITIVES}
-    messages = {prim: [[n, best[f"{prim}@{n}"]['messages']] for n in sizes] for prim in PRIMITIVES}
+    best = {f"{prim}@{n}": min((got[f"{prim}@{n}"], got[f"{prim}@{n}#2"]), key=lambda d: d['bytes']) for prim in prims for n in sizes}
+    prices = {prim: [[n, best[f"{prim}@{n}"]['bytes']] for n in sizes] for prim in prims}
+    messages = {prim: [[n, best[f"{prim}@{n}"]['messages']] for n in sizes] for prim in prims}
     linear = {k: [v['bytes'], v['messages']] for k, v in got.items() if '@' not in k and '~' not in k and not k.startswith('bits ')}
     exact = {}
-    for prim, ns in (calls or {}).items():
+    for prim, ns in calls.items():
         for n in set(ns):
             b = min((got[f"{prim}~{n}"], got[f"{prim}~{n}#2"]), key=lambda d: d['bytes'])
             exact.setdefault(prim, {})[str(int(n))] = [b['bytes'], b['messages']]
@@ -500,19 +496,17 @@ def latency(nodes:list, network:str, round_trips:dict|None=None) -> float:
 
 def network_seconds(nbytes:float, # bytes per image, both directions
                     round_trips:float, network:str) -> float:
-    "Seconds per image on `network`: half of `nbytes` each way at the link's rate (a symmetric two-party protocol on a full-duplex link), plus the round trips times the round-trip time; compute not counted."
-    if network not in NETWORKS: raise ValueError(f"unknown network {network!r}; valid: {', '.join(NETWORKS)}")
-    rate, rtt = NETWORKS[network]
-    return nbytes / 2 * 8 / rate + round_trips * rtt
+    "`latency` of one node sending half of `nbytes` each way (a symmetric two-party protocol) in `round_trips`: what a sweep's cost model predicts; compute not counted."
+    return latency([{'node': '', 'sent': nbytes / 2, 'received': nbytes / 2, 'messages': round_trips}], network)
 
 
 # %% ../nbs/18b_spu.ipynb #c99ee698
-def model_calls(programs:list, images:int=1) -> dict:
-    "primitive -> the sizes (elements of all `images`) the lowered `programs` call it on: what `calibrate_engine` probes exactly."
+def model_calls(programs:list, images:int=1, primitives:tuple=PRIMITIVES) -> dict:
+    "primitive (of `primitives`) -> the sizes (elements of all `images`) the lowered `programs` call it on: what `calibrate_engine` probes exactly."
     calls = {}
     for p in programs:
         for _, what, n in charges(p):
-            if what in PRIMITIVES: calls.setdefault(what, set()).add(n * images)
+            if what in primitives: calls.setdefault(what, set()).add(n * images)
     return calls
 
 def probe_sizes(calls:dict) -> tuple:
@@ -552,8 +546,7 @@ def compare_engine(models:dict,          # name -> model; the first is the flat 
     "Run each model under SPU `engine`, beside the engine's cost model calibrated by probes; write mpc.json, mpc.md and cost_model.json into `out`."
     out = Path(out)
     programs = {name: lower(m, images, setting) for name, m in models.items()}   # each model lowered once
-    calls = model_calls(programs.values(), len(images))
-    if engine == 'cheetah': calls = {k: v for k, v in calls.items() if k not in PRODUCTS}   # priced by its Beaver cache, not by size alone
+    calls = model_calls(programs.values(), len(images), size_priced(engine))
     first = next(iter(programs.values()))
     cm = calibrate_engine(engine, setting, None, images, timeout, probe_sizes(calls), calls, first if setting == 'secret' else None)
     runs = {name: engine_inference(m, images, engine, setting, timeout, programs[name]) for name, m in models.items()}
