@@ -1,25 +1,56 @@
-"""Lint `wong/` with pyflakes, run `nbdev_test` on every notebook, one process per notebook, optionally follow the README's
-plain-pip install route in a fresh environment (tools/test_plain_pip.py), and close with `N passed, N failed`.
+"""Lint `wong/` with pyflakes, run every notebook's tests as `nbdev_test` does (nbdev's `test_nb`, one process per notebook, forked
+from this one once it has imported torch and fastai), optionally follow the README's plain-pip install route in a fresh environment
+(tools/test_plain_pip.py), and close with `N passed, N failed`.
 
 Usage: python tools/test_notebooks.py [--flags slow] [--jobs 2] [--plain-pip] [notebook ...]
-(`make test` runs the notebooks; CI's `.ci/run` adds `--plain-pip`, which builds a fresh environment beside them.)
+(`make test` runs the notebooks; CI's `.ci/run` adds `--plain-pip`, which builds a fresh environment after them.)
 """
-import argparse, os, subprocess, sys, time
-from concurrent.futures import ThreadPoolExecutor
+import argparse, os, subprocess, sys, tempfile, time, traceback
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
 LONGEST_FIRST = {'23_sweep': 10, '18b_spu': 9, '17_mpc': 8, '16_masks': 7, '19_hybrid': 6, '15_plan': 5, '08_flatten': 4, '13_pipeline': 3, '07_relus': 2, '12_train': 1}
 bin_dir = Path(sys.executable).parent
 
-def run_one(nb, flags):
-    "Run one notebook through nbdev_test; return (name, ok, seconds, output)."
-    cmd = [str(bin_dir/'nbdev_test'), '--path', str(nb), '--do_print']
-    if flags: cmd += ['--flags', flags]
-    env = dict(os.environ, OMP_NUM_THREADS=os.environ.get('OMP_NUM_THREADS', '1'), MPLBACKEND='Agg')
+PRELOAD = ('torch', 'torchvision', 'fastai.learner', 'fastai.callback.schedule', 'fastai.distributed', 'fastai.metrics', 'sklearn.datasets',
+           'sklearn.model_selection', 'matplotlib.pyplot', 'numpy', 'yaml', 'yacs.config', 'nbdev.test', 'execnb.shell')
+
+def preload():
+    "Import what every notebook imports first (torch, fastai, ...: about 7 s a process) once, here: each notebook's process is forked from this one."
+    os.environ['OMP_NUM_THREADS'] = os.environ.get('OMP_NUM_THREADS', '1'); os.environ['MPLBACKEND'] = 'Agg'
+    import importlib, warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        for m in PRELOAD: importlib.import_module(m)
+
+def start(nb, flags):
+    "Fork a process that runs `nb` through nbdev's `test_nb`, as `nbdev_test` does, its output into a file: `(pid, log file, start time)`."
+    from nbdev.config import get_config
+    cfg, nb, log = get_config(), nb.resolve(), Path(tempfile.mkstemp(prefix=f'wong-test-{nb.stem}-', suffix='.log')[1])
     t0 = time.time()
-    p = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
-    return nb.name, p.returncode == 0, time.time() - t0, p.stdout + p.stderr
+    pid = os.fork()
+    if pid: return pid, log, t0
+    code = 1
+    try:
+        fd = os.open(log, os.O_WRONLY | os.O_TRUNC); os.dup2(fd, 1); os.dup2(fd, 2)
+        from nbdev.test import test_nb
+        os.chdir(cfg.nbs_path)
+        ok, _ = test_nb(nb, skip_flags=cfg.tst_flags.split(), force_flags=flags.split(), do_print=True, basepath=cfg.config_path)
+        code = 0 if ok else 1
+    except BaseException: traceback.print_exc()
+    finally:
+        sys.stdout.flush(); sys.stderr.flush(); os._exit(code)
+
+def run_all(nbs, flags, jobs):
+    "Run the notebooks `jobs` at a time; yield `(name, ok, seconds, output)` as each ends."
+    pending, running = list(nbs), {}
+    while pending or running:
+        while pending and len(running) < jobs:
+            nb = pending.pop(0); pid, log, t0 = start(nb, flags); running[pid] = (nb, log, t0)
+        pid, status = os.wait()
+        nb, log, t0 = running.pop(pid)
+        out = log.read_text(errors='replace'); log.unlink()
+        yield nb.name, os.waitstatus_to_exitcode(status) == 0, time.time() - t0, out
 
 def lint():
     "pyflakes over the exported package: undefined names and unused imports fail the run."
@@ -47,17 +78,15 @@ def main():
         print(f"{'PASS' if ok else 'FAIL'} {name}", flush=True)
         if not ok: print(out, flush=True)
         passed += ok; failed += not ok
-    # the plain-pip route is mostly unpacking and writing wheels: it runs beside the notebooks' jobs, not in one of their slots
-    side = ThreadPoolExecutor(1).submit(plain_pip) if a.plain_pip else None
     def report(name, ok, secs, out):
         print(f"{'PASS' if ok else 'FAIL'} {name} ({secs:.0f} s)", flush=True)
         if not ok: print(out[-6000:], flush=True)
         return ok
-    with ThreadPoolExecutor(a.jobs) as ex:
-        for r in ex.map(lambda nb: run_one(nb, a.flags), nbs):
-            ok = report(*r); passed += ok; failed += not ok
-    if side:
-        ok = report(*side.result()); passed += ok; failed += not ok
+    preload()
+    for r in run_all(nbs, a.flags, a.jobs):
+        ok = report(*r); passed += ok; failed += not ok
+    if a.plain_pip:   # after the notebooks, not beside them: an install beside them slowed their Ray and SPU cells by half
+        ok = report(*plain_pip()); passed += ok; failed += not ok
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed or not passed else 0)
 
