@@ -1,5 +1,5 @@
 """Lint `wong/` with pyflakes, run every notebook's tests as `nbdev_test` does (nbdev's `test_nb`, one process per notebook, forked
-from this one once it has imported torch and fastai), optionally follow the README's plain-pip install route in a fresh environment
+from this one once it has imported torch), optionally follow the README's plain-pip install route in a fresh environment
 (tools/test_plain_pip.py), and close with `N passed, N failed`.
 
 Usage: python tools/test_notebooks.py [--flags slow] [--jobs 2] [--plain-pip] [notebook ...]
@@ -12,11 +12,11 @@ root = Path(__file__).resolve().parent.parent
 LONGEST_FIRST = {'23_sweep': 10, '18b_spu': 9, '17_mpc': 8, '16_masks': 7, '19_hybrid': 6, '15_plan': 5, '08_flatten': 4, '13_pipeline': 3, '07_relus': 2, '12_train': 1}
 bin_dir = Path(sys.executable).parent
 
-PRELOAD = ('torch', 'torchvision', 'fastai.learner', 'fastai.callback.schedule', 'fastai.distributed', 'fastai.metrics', 'sklearn.datasets',
-           'sklearn.model_selection', 'matplotlib.pyplot', 'numpy', 'yaml', 'yacs.config', 'nbdev.test', 'execnb.shell')
+# not fastai: importing it patches torch.Tensor (`__array_eq__`, ...), and a notebook that does not import it must not see that
+PRELOAD = ('torch', 'torchvision', 'sklearn.datasets', 'sklearn.model_selection', 'matplotlib.pyplot', 'numpy', 'yaml', 'yacs.config', 'nbdev.test', 'execnb.shell')
 
 def preload():
-    "Import what every notebook imports first (torch, fastai, ...: about 7 s a process) once, here: each notebook's process is forked from this one."
+    "Import what the notebooks import first (torch, ...: about 7 s a process) once, here: each notebook's process is forked from this one."
     os.environ['OMP_NUM_THREADS'] = os.environ.get('OMP_NUM_THREADS', '1'); os.environ['MPLBACKEND'] = 'Agg'
     import importlib, warnings
     with warnings.catch_warnings():

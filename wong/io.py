@@ -6,11 +6,11 @@
 __all__ = ['torch_save', 'save_atomic', 'write_text', 'write_json', 'read_json', 'locked', 'save_figure', 'file_hash',
            'text_hash', 'save_array', 'load_array', 'load_state_dict_file', 'CheckpointMismatch', 'fit_report',
            'load_checkpoint', 'read_source', 'load_source', 'resident_bytes', 'release_memory', 'error_message',
-           'cli_errors']
+           'cli_errors', 'run_command']
 
 # %% ../nbs/00_io.ipynb #3379df06
 import ctypes, fcntl, gc, hashlib, json, os, sys, tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout, redirect_stderr
 from pathlib import Path
 import numpy as np
 import torch
@@ -233,3 +233,20 @@ def cli_errors(prog:str,          # the command's name, printed before each mess
             msg = f"unexpected {type(e).__name__}: {msg} (run with --debug for the traceback)"
         print(f"{prog}: error: {msg}", file=sys.stderr)
         sys.exit(1)
+
+# %% ../nbs/00_io.ipynb #175309e6
+def run_command(command,    # a wong command: a function decorated with fastcore's `call_parse`
+                *args,      # its command-line arguments (each passed as its `str`)
+               ) -> tuple:
+    "Run `command` with `args` in this process as its console script runs it: `(exit status, stdout, stderr)`."
+    import io
+    from fastcore.script import anno_parser
+    fn = getattr(command, '__wrapped__', command)
+    out, err, code = io.StringIO(), io.StringIO(), 0
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            kw = vars(anno_parser(fn, prog=fn.__name__).parse_args([str(a) for a in args]))
+            kw.pop('pdb', None); kw.pop('xtra', None)
+            fn(**kw)
+        except SystemExit as e: code = e.code if isinstance(e.code, int) else int(e.code is not None)
+    return code, out.getvalue(), err.getvalue()
