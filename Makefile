@@ -34,6 +34,7 @@ install: $(STAMP) $(ENGINE)/.installed
 demo: $(STAMP)
 	$(BIN)/wong_induce
 
+# every notebook's tests but the cells flagged slow (nbdev's `#| slow`); CI adds them: make test TEST_ARGS="--flags slow"
 test: $(STAMP) $(ENGINE)/.installed
 	$(BIN)/python tools/test_notebooks.py $(TEST_ARGS)
 

@@ -3,7 +3,8 @@ from this one once it has imported torch), optionally follow the README's plain-
 (tools/test_plain_pip.py), and close with `N passed, N failed`.
 
 Usage: python tools/test_notebooks.py [--flags slow] [--jobs 2] [--plain-pip] [notebook ...]
-(`make test` runs the notebooks; CI's `.ci/run` adds `--plain-pip`, which builds a fresh environment after them.)
+(`make test` runs the notebooks without the cells flagged `#| slow`; CI's `.ci/run` adds `--flags slow` and `--plain-pip`, which builds
+a fresh environment after them.)
 """
 import argparse, os, subprocess, sys, tempfile, time, traceback
 from pathlib import Path
