@@ -234,7 +234,7 @@ def cli_errors(prog:str,          # the command's name, printed before each mess
         print(f"{prog}: error: {msg}", file=sys.stderr)
         sys.exit(1)
 
-# %% ../nbs/00_io.ipynb #4bed08c4
+# %% ../nbs/00_io.ipynb #84e3f83f
 def run_command(command,    # a wong command: a function decorated with fastcore's `call_parse`
                 *args,      # its command-line arguments (each passed as its `str`)
                ) -> tuple:
