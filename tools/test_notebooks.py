@@ -10,7 +10,7 @@ import argparse, os, subprocess, sys, tempfile, time, traceback
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
-LONGEST_FIRST = {'23_sweep': 10, '18b_spu': 9, '17_mpc': 8, '16_masks': 7, '19_hybrid': 6, '15_plan': 5, '08_flatten': 4, '13_pipeline': 3, '07_relus': 2, '12_train': 1}
+LONGEST_FIRST = {'23_sweep': 10, '18b_spu': 9, '17_mpc': 8, '16_masks': 7, '19_hybrid': 6, '21_knapsack': 5, '15_plan': 4, '12_train': 3, '20_autorep': 2, '13_pipeline': 1}   # measured, make test of 2026-12-07
 bin_dir = Path(sys.executable).parent
 
 # not fastai: importing it patches torch.Tensor (`__array_eq__`, ...), and a notebook that does not import it must not see that
